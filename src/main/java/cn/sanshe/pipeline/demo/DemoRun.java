@@ -1,0 +1,119 @@
+package cn.sanshe.pipeline.demo;
+
+import cn.sanshe.pipeline.reference.DivisionLoader;
+import cn.sanshe.pipeline.system.PipelineProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The demo end to end over whatever stages exist: reference data, the inbox, then each stage.
+ * Safe to run again: the reference is loaded once, an existing inbox is kept as it is.
+ */
+@Service
+@EnableConfigurationProperties(DemoProperties.class)
+public class DemoRun {
+
+    static final String DEMO_CITY = "130100000000";
+    static final String DEMO_DIVISIONS = "sql/reference/divisions-130100-shijiazhuang.csv";
+
+    private final DivisionLoader divisions;
+    private final JdbcTemplate jdbc;
+    private final PipelineProperties paths;
+    private final DemoProperties demo;
+    private final Clock clock;
+
+    DemoRun(DivisionLoader divisions, JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo) {
+        this.divisions = divisions;
+        this.jdbc = jdbc;
+        this.paths = paths;
+        this.demo = demo;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** What the demo did, as lines for the terminal. */
+    public record Report(boolean succeeded, List<String> lines) {
+    }
+
+    public Report run() throws Exception {
+        List<String> lines = new ArrayList<>();
+        if (!loadReferenceIfMissing(lines)) {
+            return new Report(false, lines);
+        }
+        Path inbox = paths.inbox().toAbsolutePath().normalize();
+        if (isEmpty(inbox)) {
+            List<YearMonth> months = demo.monthsBefore(YearMonth.now(clock));
+            DemoInbox.Summary summary = DemoInbox.write(inbox, months, demo.seed());
+            lines.add("已生成示范收件箱 " + inbox + "：" + summary.files().size() + " 个文件，月份 " + months);
+        } else {
+            lines.add("使用已有收件箱 " + inbox + "（非空，未重新生成）");
+        }
+        lines.add(describeInbox(inbox));
+        lines.add("区划表：" + divisions.count() + " 个单位。");
+        return new Report(true, lines);
+    }
+
+    private boolean loadReferenceIfMissing(List<String> lines) throws Exception {
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = ?", Integer.class,
+                DEMO_CITY);
+        if (present != null && present > 0) {
+            lines.add("示范城市区划已在区划表中，跳过加载。");
+            return true;
+        }
+        Path copy = Files.createTempFile("divisions-130100-", ".csv");
+        try (InputStream in = new ClassPathResource(DEMO_DIVISIONS).getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            DivisionLoader.Result result = divisions.load(copy);
+            if (!result.outcome().succeeded()) {
+                lines.addAll(result.problems());
+                lines.add(result.outcome().describe());
+                return false;
+            }
+            lines.add("已加载示范城市区划（" + DEMO_DIVISIONS + "）。");
+            return true;
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    private static boolean isEmpty(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(inbox)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** Files per month and extension: what an operator looks at first. */
+    private static String describeInbox(Path inbox) throws IOException {
+        Map<String, Long> counts;
+        try (Stream<Path> files = Files.walk(inbox)) {
+            counts = files.filter(Files::isRegularFile)
+                    .map(inbox::relativize)
+                    .collect(Collectors.groupingBy(
+                            path -> path.getName(0) + " " + extension(path.getFileName().toString()),
+                            TreeMap::new, Collectors.counting()));
+        }
+        return "收件箱内容（月份 格式: 文件数）：" + counts;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "(无扩展名)" : name.substring(dot + 1).toLowerCase();
+    }
+}

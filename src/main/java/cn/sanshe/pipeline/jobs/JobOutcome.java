@@ -1,0 +1,55 @@
+package cn.sanshe.pipeline.jobs;
+
+import java.util.Comparator;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * What an operator needs to know when a job ends: did it work, and if not, which step failed,
+ * why, and the command that restarts it where it stopped.
+ */
+public record JobOutcome(long executionId, String jobName, BatchStatus status, String failedStep, String reason) {
+
+    public static JobOutcome of(JobExecution execution) {
+        StepExecution failed = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus().isUnsuccessful())
+                .max(Comparator.comparingLong(StepExecution::getId))
+                .orElse(null);
+        String reason = execution.getAllFailureExceptions().stream()
+                .map(JobOutcome::rootMessage)
+                .findFirst()
+                .orElse(execution.getExitStatus().getExitDescription());
+        return new JobOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
+                failed == null ? null : failed.getStepName(), reason);
+    }
+
+    public boolean succeeded() {
+        return status == BatchStatus.COMPLETED;
+    }
+
+    /** One paragraph for the terminal or a failure mail; empty reason lines are left out. */
+    public String describe() {
+        if (succeeded()) {
+            return "作业 " + jobName + "（执行号 " + executionId + "）已完成。";
+        }
+        StringBuilder text = new StringBuilder("作业 " + jobName + "（执行号 " + executionId + "）" + status + "。");
+        if (failedStep != null) {
+            text.append("\n失败步骤：").append(failedStep);
+        }
+        if (reason != null && !reason.isBlank()) {
+            text.append("\n原因：").append(reason);
+        }
+        text.append("\n修正后重新运行：java -jar sanshe-pipeline.jar jobs restart ").append(executionId);
+        return text.toString();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message;
+    }
+}

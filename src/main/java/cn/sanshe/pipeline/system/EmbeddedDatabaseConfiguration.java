@@ -1,0 +1,35 @@
+package cn.sanshe.pipeline.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default database: when no {@code spring.datasource.url} is configured, start (or join) the
+ * embedded MariaDB and reach it through MySQL Connector/J, exactly as production is reached.
+ * With a URL configured this whole configuration stays out and Boot's own DataSource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+        return EmbeddedMariaDb.obtain(properties);
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedMariaDb mariaDb) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(mariaDb.jdbcUrl());
+        dataSource.setUsername("root");
+        dataSource.setPassword("");
+        dataSource.setPoolName("embedded-mariadb");
+        dataSource.setMaximumPoolSize(8);
+        return dataSource;
+    }
+}

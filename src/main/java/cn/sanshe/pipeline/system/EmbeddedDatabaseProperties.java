@@ -1,0 +1,24 @@
+package cn.sanshe.pipeline.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the embedded MariaDB keeps its data and binaries. Used only when no
+ * {@code spring.datasource.url} is configured.
+ *
+ * @param dataDir   the database files; kept between runs so history survives restarts
+ * @param baseDir   where the server binaries are unpacked
+ * @param port      0 picks a free port
+ * @param database  schema name the application uses
+ * @param freshStart wipe the data directory before the first start in this JVM (tests)
+ */
+@ConfigurationProperties("pipeline.embedded-db")
+public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart) {
+
+    public EmbeddedDatabaseProperties {
+        dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
+        baseDir = baseDir == null ? Path.of("data", "mariadb-server") : baseDir;
+        database = database == null ? "sanshe" : database;
+    }
+}

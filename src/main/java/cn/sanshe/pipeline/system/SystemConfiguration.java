@@ -1,0 +1,9 @@
+package cn.sanshe.pipeline.system;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PipelineProperties.class)
+class SystemConfiguration {
+}

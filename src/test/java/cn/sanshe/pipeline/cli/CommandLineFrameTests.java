@@ -1,0 +1,101 @@
+package cn.sanshe.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.ResourceUtils;
+
+/** The command line as an operator's script sees it: exit statuses and what is printed. */
+class CommandLineFrameTests {
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CommandLineFrame.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsZeroWithoutStartingAnything() {
+        long started = System.nanoTime();
+        Run help = run("--help");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("demo", "divisions", "jobs", "退出码");
+        // No database is started for help: it answers in well under the embedded server's start-up.
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"demo", "--help"}, {"divisions", "load", "--help"},
+            {"jobs", "restart", "--help"}, {"jobs", "list", "--help"}}) {
+            Run help = run(command);
+            assertThat(help.status()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).contains("Usage:");
+        }
+    }
+
+    @Test
+    void wrongUsageExitsTwo() {
+        assertThat(run("no-such-command").status()).isEqualTo(2);
+        assertThat(run("jobs").status()).isEqualTo(2);
+        assertThat(run("jobs", "show").status()).as("missing ID").isEqualTo(2);
+        assertThat(run("jobs", "show", "not-a-number").status()).isEqualTo(2);
+        Run missing = run("divisions");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("缺少子命令");
+    }
+
+    @Test
+    void springSettingsAreToldApartFromCommandOptions() {
+        assertThat(CommandLineFrame.isSpringSetting("--spring.datasource.url=jdbc:mysql://db/x")).isTrue();
+        assertThat(CommandLineFrame.isSpringSetting("--pipeline.inbox=/srv/inbox")).isTrue();
+        assertThat(CommandLineFrame.isSpringSetting("--period=2026-10")).isFalse();
+        assertThat(CommandLineFrame.isSpringSetting("--force")).isFalse();
+    }
+
+    @Test
+    void aRefusedDivisionFileExitsOneWithLineNumbersAndTheRestartCommand() throws Exception {
+        Run load = run("divisions", "load",
+                ResourceUtils.getFile("classpath:reference/divisions-bad.csv").getPath());
+
+        assertThat(load.status()).isEqualTo(1);
+        assertThat(load.out()).contains("第4行：代码“99010200000”应为12位数字", "第6行：代码990100000000重复",
+                "失败步骤：divisionCheckStep", "jobs restart");
+    }
+
+    @Test
+    void aMissingFileExitsOneWithAMessage(@TempDir Path dir) {
+        Run load = run("divisions", "load", dir.resolve("nowhere.csv").toString());
+
+        assertThat(load.status()).isEqualTo(1);
+        assertThat(load.err()).contains("找不到区划文件");
+    }
+
+    @Test
+    void jobsListAndShowDescribeWhatRan() throws Exception {
+        Path file = ResourceUtils.getFile("classpath:reference/divisions-good-small.csv").toPath();
+        Run load = run("divisions", "load", file.toString());
+        assertThat(load.status()).isZero();
+
+        Run list = run("jobs", "list", "--limit", "5");
+        assertThat(list.status()).isZero();
+        assertThat(list.out()).contains("divisionLoadJob", "COMPLETED");
+
+        String id = list.out().lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];
+        Run show = run("jobs", "show", id);
+        assertThat(show.status()).isZero();
+        assertThat(show.out()).contains("divisionStageStep", "divisionCheckStep", "divisionMergeStep",
+                file.toAbsolutePath().toString());
+        assertThat(Files.exists(file)).isTrue();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.sanshe.pipeline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The default database is a real MariaDB reached through Connector/J, with the whole schema. */
+@SpringBootTest
+class EmbeddedDatabaseIntegrationTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void isARealMariaDbReachedThroughConnectorJ() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).contains("MariaDB");
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDriverName()).contains("MySQL Connector/J");
+            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:mysql://127.0.0.1:");
+        }
+    }
+
+    @Test
+    void flywayAppliedEveryMigration() {
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank",
+                String.class)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(tableCount("BATCH_JOB_EXECUTION")).isOne();
+        assertThat(tableCount("QRTZ_TRIGGERS")).isOne();
+        assertThat(tableCount("division")).isOne();
+    }
+
+    @Test
+    void holdsTheFourTargetProfilesOfThePolicyDocuments() {
+        assertThat(jdbc.queryForList("SELECT name FROM target_profile ORDER BY name", String.class))
+                .containsExactly("changzhi-2020", "gansu-2015", "ningbo-2013", "shijiazhuang-2020");
+        assertThat(jdbc.queryForObject("""
+                SELECT value FROM profile_target
+                WHERE profile = 'gansu-2015' AND target_key = 'FAC_COMMUNITY_MIN_AREA'""", Integer.class))
+                .isEqualTo(300);
+        assertThat(jdbc.queryForObject("""
+                SELECT CONCAT(comparator, CAST(value AS SIGNED)) FROM profile_target
+                WHERE profile = 'ningbo-2013' AND target_key = 'STF_HH_PER_WORKER'""", String.class))
+                .isEqualTo("<=250");
+    }
+
+    @Test
+    void keepsItsDataOutOfMariaDb4jsTempCleanUp() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        assertThat(EmbeddedMariaDb.notUnderTempPrefix(Path.of(tmp, "clone", "data")).getPath())
+                .doesNotStartWith(tmp)
+                .isEqualTo("/." + Path.of(tmp, "clone", "data"));
+        assertThat(EmbeddedMariaDb.notUnderTempPrefix(Path.of("/srv/sanshe/data")).getPath())
+                .isEqualTo("/srv/sanshe/data");
+    }
+
+    private int tableCount(String table) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
+                Integer.class, table);
+    }
+}
