@@ -5,6 +5,7 @@ import cn.sanshe.pipeline.identifiers.IdentityNumber;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,6 +57,6 @@ final class Codes {
             case "高级社会工作师" -> 3;
             default -> 1;
         };
-        return year + "" + levelDigit + "13" + String.format(java.util.Locale.ROOT, "%06d", certificateSequence);
+        return year + "" + levelDigit + "13" + String.format(Locale.ROOT, "%06d", certificateSequence);
     }
 }

@@ -30,7 +30,7 @@ public final class DemoCity {
         return new DemoCity(geography, seed);
     }
 
-    public Geography geography() {
+    Geography geography() {
         return geography;
     }
 

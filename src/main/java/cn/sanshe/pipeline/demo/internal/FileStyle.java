@@ -19,7 +19,7 @@ record FileStyle(
 
     enum DateMode { CELL, SERIAL, TEXT, MIXED }
 
-    private static final List<String> DATE_PATTERNS = List.of("yyyy-mm-dd", "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"");
+    private static final List<String> DATE_PATTERNS = List.of("yyyy-mm-dd", "yyyy/m/d", "yyyy年m月d日");
 
     boolean workbook() {
         return format.workbook();
@@ -54,8 +54,10 @@ record FileStyle(
                 omitted.add(column);
             }
         }
+        // Units sharing a header rotation are four apart; a quarter of the index gives them
+        // consecutive alias shifts, so every alias of a column turns up across a handful of units.
         return new FileStyle(format, title, fillLine, rotation == 1 || rotation == 3, rotation >= 2, fullWidth,
-                unitIndex, seq, numbersAsText, thousands, dateMode, textForm, datePattern, periodForm,
+                unitIndex / 4, seq, numbersAsText, thousands, dateMode, textForm, datePattern, periodForm,
                 monthly.chance(0.45), monthly.chance(0.5), monthly.chance(0.55), monthly.chance(0.15),
                 Set.copyOf(omitted), stable.nextLong());
     }

@@ -76,8 +76,4 @@ public record Geography(String cityName, List<District> districts, Set<String> k
     public List<Street> streets() {
         return districts.stream().flatMap(d -> d.streets().stream()).toList();
     }
-
-    public District district(String code6) {
-        return districts.stream().filter(d -> d.code().equals(code6)).findFirst().orElseThrow();
-    }
 }

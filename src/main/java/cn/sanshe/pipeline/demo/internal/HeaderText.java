@@ -52,7 +52,7 @@ final class HeaderText {
         if (column.kind() == Column.Kind.DECIMAL && flat.contains("面积") && !flat.contains("㎡")) {
             return text + (style.choice("area-unit", 2) == 0 ? "（㎡）" : "(平方米)");
         }
-        if (column.required()) {
+        if (column.required() && !flat.endsWith("）") && !flat.endsWith(")")) {
             return flat.length() <= 2 ? "*" + text : text + "（必填）";
         }
         return text;

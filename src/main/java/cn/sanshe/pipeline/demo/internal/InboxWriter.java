@@ -52,6 +52,7 @@ public final class InboxWriter {
             units.add(() -> writeAll(unit, List.of(List.of(Template.D1), List.of(Template.D2), List.of(Template.D3)),
                     month, mistakes));
         }
+        // Past four threads POI's start-up and the disk dominate; fewer keeps small machines responsive.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             List<WrittenFile> out = new ArrayList<>();
@@ -65,6 +66,9 @@ public final class InboxWriter {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
             throw new IllegalStateException(e.getCause());
         } finally {

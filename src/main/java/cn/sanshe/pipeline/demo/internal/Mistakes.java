@@ -12,7 +12,7 @@ import java.util.Set;
  * The few rows per month that a clerk must correct, one of each kind, placed by the seed. They
  * are data the pipeline has to reject with a reason, unlike the layout mess, which it must absorb.
  */
-public final class Mistakes {
+final class Mistakes {
 
     enum Kind { BAD_CREDIT_CHECK, BAD_ID_CHECK, UNKNOWN_COMMUNITY, NEGATIVE_HOUSEHOLDS, SHORT_PHONE }
 
@@ -30,7 +30,7 @@ public final class Mistakes {
         return replacements.get(kind + ":" + key);
     }
 
-    public static Mistakes choose(DemoCity city, YearMonth month) {
+    static Mistakes choose(DemoCity city, YearMonth month) {
         Rng rng = Rng.of(city.seed(), "mistakes", month);
         List<Organization> registered = new ArrayList<>();
         List<Organization> withPhone = new ArrayList<>();

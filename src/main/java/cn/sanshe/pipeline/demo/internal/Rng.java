@@ -11,7 +11,7 @@ import java.util.Random;
  * Keying instead of sharing one stream keeps every file stable when other files change, and
  * java.util.Random is specified bit for bit, so the same key gives the same stream on any JVM.
  */
-public final class Rng {
+final class Rng {
 
     private final Random random;
 
@@ -19,7 +19,7 @@ public final class Rng {
         this.random = new Random(seed);
     }
 
-    public static Rng of(long seed, Object... keys) {
+    static Rng of(long seed, Object... keys) {
         long h = mix(seed);
         for (Object key : keys) {
             h = mix(h ^ fnv(String.valueOf(key)));
@@ -44,32 +44,32 @@ public final class Rng {
     }
 
     /** Uniform in [lo, hi], both inclusive. */
-    public int between(int lo, int hi) {
+    int between(int lo, int hi) {
         return lo + random.nextInt(hi - lo + 1);
     }
 
-    public boolean chance(double p) {
+    boolean chance(double p) {
         return random.nextDouble() < p;
     }
 
-    public long nextLong() {
+    long nextLong() {
         return random.nextLong();
     }
 
-    public double unit() {
+    double unit() {
         return random.nextDouble();
     }
 
-    public <T> T pick(List<T> items) {
+    <T> T pick(List<T> items) {
         return items.get(random.nextInt(items.size()));
     }
 
-    public char pick(String chars) {
+    char pick(String chars) {
         return chars.charAt(random.nextInt(chars.length()));
     }
 
     /** An index chosen with the given relative weights. */
-    public int weighted(int... weights) {
+    int weighted(int... weights) {
         int total = 0;
         for (int w : weights) {
             total += w;
@@ -84,16 +84,16 @@ public final class Rng {
         return weights.length - 1;
     }
 
-    public LocalDate dateBetween(LocalDate from, LocalDate to) {
+    LocalDate dateBetween(LocalDate from, LocalDate to) {
         long days = ChronoUnit.DAYS.between(from, to);
         return from.plusDays((long) (random.nextDouble() * (days + 1)));
     }
 
-    public YearMonth monthBetween(YearMonth from, YearMonth to) {
+    YearMonth monthBetween(YearMonth from, YearMonth to) {
         return from.plusMonths(random.nextInt((int) from.until(to, ChronoUnit.MONTHS) + 1));
     }
 
-    public String digits(int count) {
+    String digits(int count) {
         StringBuilder out = new StringBuilder(count);
         for (int i = 0; i < count; i++) {
             out.append((char) ('0' + random.nextInt(10)));
@@ -102,7 +102,7 @@ public final class Rng {
     }
 
     /** A mobile number as the spec allows it: 1, then 3–9, then nine digits. */
-    public String mobile() {
+    String mobile() {
         return "1" + between(3, 9) + digits(9);
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.demo.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,12 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.apache.poi.hpsf.DocumentSummaryInformation;
+import org.apache.poi.hpsf.SummaryInformation;
+import org.apache.poi.hpsf.WritingNotSupportedException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.CodePageUtil;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -42,10 +48,34 @@ final class WorkbookOut {
         } else {
             try (HSSFWorkbook workbook = new HSSFWorkbook()) {
                 fill(workbook, sheets);
-                workbook.write(buffer);
+                writeXls(workbook, buffer, Date.from(savedAt.toInstant(ZoneOffset.ofHours(8))));
             }
         }
         Files.write(file, buffer.toByteArray());
+    }
+
+    /**
+     * HSSFWorkbook.write logs two warnings per new workbook (and info lines once property sets
+     * exist), which would flood the demo's console; a file without property sets makes the
+     * pipeline's reader warn instead. So the container is assembled here, with property sets as
+     * Excel writes them.
+     */
+    private static void writeXls(HSSFWorkbook workbook, ByteArrayOutputStream out, Date created) throws IOException {
+        workbook.createInformationProperties();
+        SummaryInformation summary = workbook.getSummaryInformation();
+        summary.getFirstSection().setCodepage(CodePageUtil.CP_UTF16);
+        summary.setAuthor("Administrator");
+        summary.setCreateDateTime(created);
+        DocumentSummaryInformation document = workbook.getDocumentSummaryInformation();
+        document.getFirstSection().setCodepage(CodePageUtil.CP_UTF16);
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            fs.createDocument(new ByteArrayInputStream(workbook.getBytes()), "Workbook");
+            fs.createDocument(summary.toInputStream(), SummaryInformation.DEFAULT_STREAM_NAME);
+            fs.createDocument(document.toInputStream(), DocumentSummaryInformation.DEFAULT_STREAM_NAME);
+            fs.writeFilesystem(out);
+        } catch (WritingNotSupportedException e) {
+            throw new IOException("cannot write the xls property sets", e);
+        }
     }
 
     private static void fill(Workbook workbook, List<SheetData> sheets) {
