@@ -53,10 +53,11 @@ public final class IdentityNumber {
             birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)),
                     Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
-            return CodeCheck.invalid("身份证号中的出生日期" + id.substring(6, 14) + "不是真实日期");
+            // Never echo digits of the number: a reason is shown to clerks and written to exports.
+            return CodeCheck.invalid("身份证号中的出生日期不是真实日期");
         }
         if (birth.isAfter(today)) {
-            return CodeCheck.invalid("身份证号中的出生日期" + id.substring(6, 14) + "晚于今天");
+            return CodeCheck.invalid("身份证号中的出生日期晚于今天");
         }
         return CodeCheck.valid(id);
     }

@@ -1,0 +1,90 @@
+package cn.sanshe.pipeline.ingest.template;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Matches one header row against one template. Cells are tried in four rounds, best evidence
+ * first: the whole text as a canonical header, the whole text as an alias, then the same with
+ * bracketed suffixes dropped. So {@code 负责人} next to {@code 联系人} goes to the column it names,
+ * and {@code 社区(村)名称} is never cut down to the alias {@code 社区}.
+ */
+final class HeaderMatcher {
+
+    /** Row numbers, not data: never reported as an unknown header. */
+    private static final Set<String> IGNORED = Set.of("序号", "序", "No", "No.", "NO", "NO.");
+
+    private final Template template;
+    private final Map<String, String> headers = new HashMap<>();
+    private final Map<String, List<String>> aliases = new HashMap<>();
+
+    HeaderMatcher(Template template) {
+        this.template = template;
+        for (ColumnSpec column : template.columns()) {
+            headers.put(column.id(), HeaderText.normalise(column.header()));
+            aliases.put(column.id(), column.aliases().stream().map(HeaderText::normalise).toList());
+        }
+    }
+
+    Template template() {
+        return template;
+    }
+
+    /** The match when every required column is found, else empty. */
+    Optional<HeaderMatch> match(int rowNumber, List<String> cells) {
+        List<List<String>> forms = cells.stream().map(HeaderText::forms).toList();
+        Map<Integer, String> byCell = new HashMap<>();
+        Map<String, Integer> byColumn = new HashMap<>();
+        for (int round = 0; round < 4; round++) {
+            boolean stripped = round >= 2;
+            boolean alias = round % 2 == 1;
+            for (int cell = 0; cell < forms.size(); cell++) {
+                if (byCell.containsKey(cell)) {
+                    continue;
+                }
+                List<String> tried = forms.get(cell);
+                List<String> texts = stripped ? tried.subList(Math.min(1, tried.size()), tried.size())
+                        : tried.subList(0, Math.min(1, tried.size()));
+                String column = find(texts, alias, byColumn);
+                if (column != null) {
+                    byCell.put(cell, column);
+                    byColumn.put(column, cell);
+                }
+            }
+        }
+        if (!template.requiredColumns().stream().allMatch(c -> byColumn.containsKey(c.id()))) {
+            return Optional.empty();
+        }
+        Map<String, Integer> index = new LinkedHashMap<>();
+        template.columns().stream().filter(c -> byColumn.containsKey(c.id()))
+                .forEach(c -> index.put(c.id(), byColumn.get(c.id())));
+        List<String> unmatched = new ArrayList<>();
+        for (int cell = 0; cell < forms.size(); cell++) {
+            List<String> tried = forms.get(cell);
+            if (!byCell.containsKey(cell) && !tried.isEmpty() && !IGNORED.contains(tried.get(0))) {
+                unmatched.add(tried.get(0));
+            }
+        }
+        return Optional.of(new HeaderMatch(template, rowNumber, index, unmatched));
+    }
+
+    private String find(List<String> texts, boolean alias, Map<String, Integer> taken) {
+        for (String text : texts) {
+            for (ColumnSpec column : template.columns()) {
+                if (taken.containsKey(column.id())) {
+                    continue;
+                }
+                boolean hit = alias ? aliases.get(column.id()).contains(text) : headers.get(column.id()).equals(text);
+                if (hit) {
+                    return column.id();
+                }
+            }
+        }
+        return null;
+    }
+}

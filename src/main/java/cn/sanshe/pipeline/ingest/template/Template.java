@@ -1,0 +1,20 @@
+package cn.sanshe.pipeline.ingest.template;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A template of sources.md: its columns in the order of the contract. */
+public record Template(TemplateId id, List<ColumnSpec> columns) {
+
+    public Template {
+        columns = List.copyOf(columns);
+    }
+
+    public Optional<ColumnSpec> column(String columnId) {
+        return columns.stream().filter(c -> c.id().equals(columnId)).findFirst();
+    }
+
+    public List<ColumnSpec> requiredColumns() {
+        return columns.stream().filter(ColumnSpec::required).toList();
+    }
+}

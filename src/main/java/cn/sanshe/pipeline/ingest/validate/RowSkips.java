@@ -1,0 +1,40 @@
+package cn.sanshe.pipeline.ingest.validate;
+
+import cn.sanshe.pipeline.ingest.read.SheetRow;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rows below the data that are not data (sources.md): blank rows, 合计 / 总计 / 小计 rows and
+ * signature lines. They are skipped and counted, never rejected, so a clerk is not asked to "fix"
+ * a signature.
+ */
+final class RowSkips {
+
+    private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计");
+    /**
+     * Labels that open a signature or note line. Only the label form counts ({@code 负责人：王芳}):
+     * a 负责人 column holding a name is data.
+     */
+    private static final List<String> SIGNATURE_LABELS = List.of("填表人", "审核人", "负责人", "备注", "填报人", "制表人",
+            "填报日期", "填表日期", "审核日期", "联系电话", "联系人", "注", "说明");
+
+    private RowSkips() {
+    }
+
+    static Optional<String> reason(SheetRow row) {
+        if (row.isBlank()) {
+            return Optional.of(Reasons.BLANK_ROW);
+        }
+        List<String> cells = row.cells().stream().map(Values::compact).toList();
+        if (cells.stream().anyMatch(c -> TOTAL_WORDS.stream().anyMatch(c::startsWith))) {
+            return Optional.of(Reasons.TOTAL_ROW);
+        }
+        String first = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+        // NFKC has already turned a full-width ： into :.
+        if (SIGNATURE_LABELS.stream().anyMatch(label -> first.startsWith(label + ":"))) {
+            return Optional.of(Reasons.SIGNATURE_ROW);
+        }
+        return Optional.empty();
+    }
+}
