@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.demo;
 
+import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import cn.sanshe.pipeline.system.PipelineProperties;
 import java.io.IOException;
@@ -32,13 +33,16 @@ public class DemoRun {
     static final String DEMO_DIVISIONS = "sql/reference/divisions-130100-shijiazhuang.csv";
 
     private final DivisionLoader divisions;
+    private final IngestRun ingest;
     private final JdbcTemplate jdbc;
     private final PipelineProperties paths;
     private final DemoProperties demo;
     private final Clock clock;
 
-    DemoRun(DivisionLoader divisions, JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo) {
+    DemoRun(DivisionLoader divisions, IngestRun ingest, JdbcTemplate jdbc, PipelineProperties paths,
+            DemoProperties demo) {
         this.divisions = divisions;
+        this.ingest = ingest;
         this.jdbc = jdbc;
         this.paths = paths;
         this.demo = demo;
@@ -64,7 +68,13 @@ public class DemoRun {
         }
         lines.add(describeInbox(inbox));
         lines.add("区划表：" + divisions.count() + " 个单位。");
-        return new Report(true, lines);
+        IngestRun.Result ingested = ingest.inbox(inbox, null);
+        lines.add("入库：");
+        lines.addAll(ingested.summary());
+        lines.add(ingested.outcome().describe());
+        lines.add("核对与退回记录：java -jar sanshe-pipeline.jar export accounting --out accounting.csv；"
+                + "export rejects --out rejects.xlsx");
+        return new Report(ingested.outcome().succeeded(), lines);
     }
 
     private boolean loadReferenceIfMissing(List<String> lines) throws Exception {

@@ -73,6 +73,29 @@ public final class IdentityNumber {
         return (valid18.charAt(16) - '0') % 2 == 1 ? "男" : "女";
     }
 
+    private static final java.util.regex.Pattern ANYWHERE =
+            java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})([0-9]{8}|[0-9]{5})([0-9]{3}[0-9Xx]|[0-9]{4})?(?![0-9])");
+
+    /**
+     * Masks whatever in a free text looks like an identity number (15 or 18 characters): a clerk
+     * may type one into the wrong column, and a reason that quotes that cell must not repeat it.
+     */
+    public static String maskIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = ANYWHERE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String found = matcher.group();
+            if (found.length() == 15 || found.length() == 18) {
+                matcher.appendReplacement(out, mask(found));
+            }
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
     /** The form shown to people without the right to see the number: 130102********1234. */
     public static String mask(String id) {
         if (id == null || id.length() < 10) {

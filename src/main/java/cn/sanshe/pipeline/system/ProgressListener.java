@@ -7,12 +7,17 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** Shows a chunk-oriented step's rows read as {@link Progress}. */
+/**
+ * Shows a chunk-oriented step's rows read as {@link Progress}. One step bean may run as several
+ * partitions at once, each on its own thread, so the state is kept per thread.
+ */
 public class ProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
 
+    private record Running(StepExecution stepExecution, Progress progress) {
+    }
+
     private final String label;
-    private StepExecution stepExecution;
-    private Progress progress;
+    private final ThreadLocal<Running> running = new ThreadLocal<>();
 
     public ProgressListener(String label) {
         this.label = label;
@@ -20,23 +25,36 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        this.stepExecution = stepExecution;
-        this.progress = new Progress(label, 0);
+        String name = stepExecution.getStepName();
+        int partition = name.indexOf(':');
+        running.set(new Running(stepExecution,
+                new Progress(partition < 0 ? label : label + " " + name.substring(partition + 1), 0)));
     }
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        progress.update(stepExecution.getReadCount());
+        show();
     }
 
     @Override
     public void afterChunk(ChunkContext context) {
-        progress.update(stepExecution.getReadCount());
+        show();
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        progress.finish(stepExecution.getReadCount());
+        Running current = running.get();
+        if (current != null) {
+            current.progress().finish(stepExecution.getReadCount());
+            running.remove();
+        }
         return null;
+    }
+
+    private void show() {
+        Running current = running.get();
+        if (current != null) {
+            current.progress().update(current.stepExecution().getReadCount());
+        }
     }
 }

@@ -53,4 +53,10 @@ class IdentityNumberTests {
     void masksAllButAddressAndLastFour() {
         assertThat(IdentityNumber.mask("130102199001011234")).isEqualTo("130102********1234");
     }
+
+    @Test
+    void masksNumbersQuotedInsideAText() {
+        assertThat(IdentityNumber.maskIn("性别“130102198001010440”不是可选值；旧号110105491231002；电话13912345678"))
+                .isEqualTo("性别“130102********0440”不是可选值；旧号110105*****1002；电话13912345678");
+    }
 }

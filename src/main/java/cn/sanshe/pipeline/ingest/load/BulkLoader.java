@@ -1,0 +1,128 @@
+package cn.sanshe.pipeline.ingest.load;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Appends rows to a staging table inside the chunk's transaction. {@code LOAD DATA LOCAL INFILE}
+ * from an in-memory tab-separated stream is the fastest way into MySQL and MariaDB (several times
+ * batched inserts); a server that forbids it ({@code local_infile=OFF}, common on MySQL 8) gets
+ * batched inserts instead, with a warning once.
+ */
+class BulkLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkLoader.class);
+
+    private final JdbcTemplate jdbc;
+    private volatile boolean loadDataAllowed = true;
+
+    BulkLoader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void load(String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (loadDataAllowed) {
+                try {
+                    loadData(connection, table, columns, rows);
+                    return null;
+                } catch (SQLException e) {
+                    if (!isLoadDataRefused(e)) {
+                        throw e;
+                    }
+                    loadDataAllowed = false;
+                    log.warn("The server refuses LOAD DATA LOCAL INFILE ({}); staging with batched inserts, which is "
+                            + "slower. Set local_infile=1 on the server to load faster.", e.getMessage());
+                }
+            }
+            insert(connection, table, columns, rows);
+            return null;
+        });
+    }
+
+    private static void loadData(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        StringBuilder tsv = new StringBuilder(rows.size() * 128);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    tsv.append('\t');
+                }
+                appendField(tsv, row[i]);
+            }
+            tsv.append('\n');
+        }
+        // Table and column names are the constants of StagingTable; the values travel in the stream.
+        String sql = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE " + table
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", columns) + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                    .setLocalInfileInputStream(new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
+            long loaded = statement.executeLargeUpdate(sql);
+            if (loaded != rows.size()) {
+                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
+            }
+        }
+    }
+
+    static void appendField(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        String text;
+        if (value instanceof Boolean flag) {
+            text = flag ? "1" : "0";
+        } else if (value instanceof BigDecimal decimal) {
+            text = decimal.toPlainString();
+        } else {
+            text = value.toString();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
+            throws SQLException {
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static boolean isLoadDataRefused(SQLException e) {
+        // 1148 / 3948: the used command is not allowed; 2068: client-side infile disabled.
+        return e.getErrorCode() == 1148 || e.getErrorCode() == 3948 || e.getErrorCode() == 2068
+                || String.valueOf(e.getMessage()).contains("LOCAL INFILE");
+    }
+}

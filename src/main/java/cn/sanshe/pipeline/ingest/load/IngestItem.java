@@ -1,0 +1,44 @@
+package cn.sanshe.pipeline.ingest.load;
+
+import cn.sanshe.pipeline.ingest.read.SheetRow;
+import cn.sanshe.pipeline.ingest.validate.RowOutcome;
+
+/** What the reader produces from a file, in order; the writer records each kind. */
+public sealed interface IngestItem {
+
+    long fileId();
+
+    /** The whole file is refused: unreadable, hostile, or no sheet matched a template. */
+    record FileRefused(long fileId, String reason) implements IngestItem {
+    }
+
+    /** A sheet whose header matched a template; its rows follow. */
+    record SheetStart(SheetContext sheet) implements IngestItem {
+
+        @Override
+        public long fileId() {
+            return sheet.fileId();
+        }
+    }
+
+    /** A sheet left out (no template's header in its first 10 rows, or a template the unit may not send). */
+    record SheetIgnored(long fileId, String sheetName, String templateOrNull, String note) implements IngestItem {
+    }
+
+    /** A row below a sheet's header; {@code outcome} is null until checked. */
+    record Row(SheetContext sheet, SheetRow row, RowOutcome outcome) implements IngestItem {
+
+        @Override
+        public long fileId() {
+            return sheet.fileId();
+        }
+
+        Row checked(RowOutcome result) {
+            return new Row(sheet, row, result);
+        }
+    }
+
+    /** The file has been read to its end. */
+    record FileEnd(long fileId, int sheetsLoaded, String noTemplateReason) implements IngestItem {
+    }
+}

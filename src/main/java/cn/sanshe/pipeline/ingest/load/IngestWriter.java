@@ -1,0 +1,130 @@
+package cn.sanshe.pipeline.ingest.load;
+
+import cn.sanshe.pipeline.ingest.template.TemplateId;
+import cn.sanshe.pipeline.ingest.validate.RowOutcome;
+import cn.sanshe.pipeline.system.IdentityVault;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Records a chunk of items in one transaction: sheets and their supersessions, loaded rows into
+ * staging, rejected rows with their cells and reasons, the accounting of every sheet, and the
+ * end (or refusal) of files.
+ */
+class IngestWriter implements ItemWriter<IngestItem> {
+
+    private final JdbcTemplate jdbc;
+    private final BulkLoader bulk;
+    private final SheetRegistry sheets;
+    private final RejectRecorder rejects;
+    private final IdentityVault vault;
+
+    IngestWriter(JdbcTemplate jdbc, IdentityVault vault) {
+        this.jdbc = jdbc;
+        this.bulk = new BulkLoader(jdbc);
+        this.sheets = new SheetRegistry(jdbc);
+        this.rejects = new RejectRecorder(jdbc, vault);
+        this.vault = vault;
+    }
+
+    @Override
+    public void write(Chunk<? extends IngestItem> chunk) {
+        Map<TemplateId, List<Object[]>> staged = new EnumMap<>(TemplateId.class);
+        Map<Long, SheetCounts> counts = new HashMap<>();
+        for (IngestItem item : chunk) {
+            if (item instanceof IngestItem.Row row) {
+                long sheetId = sheets.idOf(row.sheet());
+                SheetCounts sheetCounts = counts.computeIfAbsent(sheetId, id -> new SheetCounts());
+                sheetCounts.read++;
+                RowOutcome outcome = row.outcome();
+                if (outcome instanceof RowOutcome.Loaded loaded) {
+                    sheetCounts.loaded++;
+                    TemplateId template = row.sheet().match().template().id();
+                    staged.computeIfAbsent(template, t -> new ArrayList<>())
+                            .add(stagingRow(StagingTable.of(template), sheetId, row, loaded));
+                } else if (outcome instanceof RowOutcome.Rejected rejected) {
+                    sheetCounts.rejected++;
+                    rejects.add(sheetId, row, rejected);
+                } else {
+                    sheetCounts.skipped++;
+                }
+            } else {
+                // Flush first so that a refusal also removes what this very chunk staged.
+                flush(staged, counts);
+                record(item);
+            }
+        }
+        flush(staged, counts);
+    }
+
+    private void record(IngestItem item) {
+        if (item instanceof IngestItem.SheetStart start) {
+            sheets.start(start.sheet());
+        } else if (item instanceof IngestItem.SheetIgnored ignored) {
+            sheets.ignore(ignored);
+        } else if (item instanceof IngestItem.FileEnd end) {
+            if (end.noTemplateReason() != null) {
+                refuse(end.fileId(), end.noTemplateReason());
+            } else {
+                jdbc.update("UPDATE ingest_file SET status = 'loaded', loaded_at = CURRENT_TIMESTAMP(6) WHERE id = ?",
+                        end.fileId());
+            }
+        } else if (item instanceof IngestItem.FileRefused refused) {
+            refuse(refused.fileId(), refused.reason());
+        }
+    }
+
+    /**
+     * A file refused after some of it was written (it broke half-way) keeps nothing of it. Every
+     * statement goes through the file's own sheet ids, so parallel districts never lock each other.
+     */
+    private void refuse(long fileId, String reason) {
+        List<Long> sheetIds = jdbc.queryForList("SELECT id FROM ingest_sheet WHERE file_id = ?", Long.class, fileId);
+        for (Long sheetId : sheetIds) {
+            for (StagingTable table : StagingTable.ALL) {
+                jdbc.update("DELETE FROM " + table.table() + " WHERE sheet_id = ?", sheetId);
+            }
+            jdbc.update("DELETE FROM ingest_reject WHERE sheet_id = ?", sheetId);
+            sheets.forget(sheetId);
+        }
+        jdbc.update("UPDATE ingest_file SET status = 'refused', reason = ?, loaded_at = CURRENT_TIMESTAMP(6) "
+                + "WHERE id = ?", truncate(reason, 1000), fileId);
+    }
+
+    private void flush(Map<TemplateId, List<Object[]>> staged, Map<Long, SheetCounts> counts) {
+        staged.forEach((template, rows) -> {
+            StagingTable table = StagingTable.of(template);
+            bulk.load(table.table(), table.sqlColumns(), rows);
+        });
+        staged.clear();
+        rejects.flush();
+        List<Object[]> updates = new ArrayList<>();
+        counts.forEach((sheetId, c) -> updates.add(new Object[] {c.read, c.loaded, c.rejected, c.skipped, sheetId}));
+        jdbc.batchUpdate("""
+                UPDATE ingest_sheet SET rows_read = rows_read + ?, rows_loaded = rows_loaded + ?,
+                       rows_rejected = rows_rejected + ?, rows_skipped = rows_skipped + ?
+                WHERE id = ?""", updates);
+        counts.clear();
+    }
+
+    private Object[] stagingRow(StagingTable table, long sheetId, IngestItem.Row row, RowOutcome.Loaded loaded) {
+        return table.row(sheetId, row.row().number(), row.sheet().unitCode(), loaded, vault);
+    }
+
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static final class SheetCounts {
+        int read;
+        int loaded;
+        int rejected;
+        int skipped;
+    }
+}

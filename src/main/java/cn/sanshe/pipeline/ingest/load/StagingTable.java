@@ -1,0 +1,70 @@
+package cn.sanshe.pipeline.ingest.load;
+
+import cn.sanshe.pipeline.ingest.template.TemplateId;
+import cn.sanshe.pipeline.ingest.validate.RowOutcome;
+import cn.sanshe.pipeline.system.IdentityVault;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a template's loaded rows go: the staging table and its data columns (named by the
+ * template's column ids). An identity-number column is stored as three: its keyed hash, its
+ * ciphertext and its mask.
+ */
+record StagingTable(TemplateId template, String table, List<String> columns) {
+
+    static final String ID_NUMBER = "id_number";
+    static final List<String> COMMON = List.of("sheet_id", "row_no", "period", "unit_code", "district_code");
+
+    static final List<StagingTable> ALL = List.of(
+            new StagingTable(TemplateId.S1, "stg_s1_community", List.of("community_code", "community_name",
+                    "urban_rural", "households", "population", "facility_area", "grids", "volunteers")),
+            new StagingTable(TemplateId.S2, "stg_s2_org_ledger", List.of("org_name", "credit_code", "reg_status",
+                    "filing_no", "org_type", "service_domain", "person_in_charge", "phone", "community_code",
+                    "founded_on", "rating", "is_sw_agency")),
+            new StagingTable(TemplateId.S3, "stg_s3_worker", List.of("name", ID_NUMBER, "gender", "birth_date",
+                    "education", "political_status", "post", "is_committee", "is_sw_post", "cert_level", "cert_no",
+                    "community_code", "hired_on", "phone")),
+            new StagingTable(TemplateId.S4, "stg_s4_street_centre", List.of("street_code", "street_name",
+                    "centre_built", "centre_area", "opened_on")),
+            new StagingTable(TemplateId.D1, "stg_d1_org_registry", List.of("credit_code", "org_name", "org_type",
+                    "registered_on", "reg_status", "legal_rep", "address", "community_code", "rating",
+                    "is_sw_agency")),
+            new StagingTable(TemplateId.D2, "stg_d2_incubator", List.of("name", "level", "street_code", "area",
+                    "opened_on", "operator_credit_code", "in_incubation", "cumulative", "graduated")),
+            new StagingTable(TemplateId.D3, "stg_d3_certificate", List.of("name", ID_NUMBER, "cert_level", "cert_no",
+                    "obtained_year", "employer", "street_code")));
+
+    static StagingTable of(TemplateId template) {
+        return ALL.stream().filter(table -> table.template == template).findFirst().orElseThrow();
+    }
+
+    /** A loaded row's values in {@link #sqlColumns()} order, the identity number protected. */
+    Object[] row(long sheetId, int rowNo, String unitCode, RowOutcome.Loaded loaded, IdentityVault vault) {
+        List<Object> values = new ArrayList<>(List.of(sheetId, rowNo, loaded.period().toString(), unitCode,
+                unitCode.substring(0, 6)));
+        for (String column : columns) {
+            Object value = loaded.values().get(column);
+            if (column.equals(ID_NUMBER)) {
+                IdentityVault.ProtectedId id = vault.protect((String) value);
+                values.addAll(List.of(id.hash(), id.cipher(), id.masked()));
+            } else {
+                values.add(value);
+            }
+        }
+        return values.toArray();
+    }
+
+    /** The table's column names in load order: common ones, then data, the id number as three. */
+    List<String> sqlColumns() {
+        List<String> names = new ArrayList<>(COMMON);
+        for (String column : columns) {
+            if (column.equals(ID_NUMBER)) {
+                names.addAll(List.of("id_hash", "id_cipher", "id_masked"));
+            } else {
+                names.add(column);
+            }
+        }
+        return names;
+    }
+}

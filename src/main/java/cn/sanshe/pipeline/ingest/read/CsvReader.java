@@ -1,0 +1,132 @@
+package cn.sanshe.pipeline.ingest.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file as a workbook of one sheet named after the file. By the time it is opened the file has
+ * passed {@link CsvScan}, so the strict decoder and the parser below do not fail on it; if the file
+ * changes under us they still fail loudly rather than read garbage.
+ */
+final class CsvReader implements WorkbookReader {
+
+    /*
+     * DEFAULT: comma, double quotes, any line ending; records may have any number of fields.
+     * Empty lines come through as records (and are dropped below) so that the parser's line count
+     * before a record is exactly the line before the record's first line. Trailing data: "abc"def
+     * reads as abcdef, as Excel reads it, instead of failing the whole file.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrailingData(true)
+            .get();
+
+    private final String sheetName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private boolean sheetStarted;
+    private boolean sheetDone;
+    private boolean closed;
+
+    private CsvReader(String sheetName, CSVParser parser) {
+        this.sheetName = sheetName;
+        this.parser = parser;
+        this.records = parser.iterator();
+    }
+
+    static CsvReader open(Path file, ReadLimits limits) throws IOException, FileRefusedException {
+        long size = Files.size(file);
+        CsvCharsets.Decision decision = CsvCharsets.decide(file, size);
+        CsvScan.check(file, decision, limits);
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(decision.bomLength());
+            BufferedReader text = new BufferedReader(new InputStreamReader(in, decision.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+            return new CsvReader(baseName(file), CSVParser.builder().setReader(text).setFormat(FORMAT).get());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    @Override
+    public boolean nextSheet() {
+        ensureOpen();
+        if (sheetStarted) {
+            sheetDone = true;
+            return false;
+        }
+        sheetStarted = true;
+        return true;
+    }
+
+    @Override
+    public String sheetName() {
+        if (!sheetStarted || sheetDone) {
+            throw new IllegalStateException("no current sheet: call nextSheet() first");
+        }
+        return sheetName;
+    }
+
+    @Override
+    public SheetRow nextRow() throws IOException {
+        ensureOpen();
+        if (!sheetStarted) {
+            throw new IllegalStateException("no current sheet: call nextSheet() first");
+        }
+        if (sheetDone) {
+            return null;
+        }
+        try {
+            while (true) {
+                // the iterator reads exactly one record in hasNext(): the count before it is the line before it
+                long before = parser.getCurrentLineNumber();
+                if (!records.hasNext()) {
+                    return null;
+                }
+                CSVRecord record = records.next();
+                List<String> cells = record.toList();
+                if (cells.size() == 1 && cells.get(0).isEmpty()) {
+                    continue; // an empty line: absent, like an empty row a spreadsheet does not store
+                }
+                return new SheetRow(Math.toIntExact(before + 1), cells);
+            }
+        } catch (UncheckedIOException e) {
+            throw new IOException("CSV文件在读取过程中出错：" + e.getCause().getMessage(), e.getCause());
+        } catch (IllegalStateException e) {
+            throw new IOException("CSV文件在读取过程中出错：" + e.getMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("reader is closed");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            parser.close();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package cn.sanshe.pipeline.ingest.read;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Looks through an .xlsx (a zip of XML parts) before any spreadsheet library touches it, inflating
+ * every entry once into nothing while counting. That one pass refuses what would hurt later:
+ *
+ * <ul>
+ *   <li>zip bombs: too many bytes in total, too many entries, or an entry inflating to more than
+ *       100 times its compressed size (real spreadsheet XML stays far below), checked from its
+ *       first megabyte on and found, for a 200 MB bomb, after some 20 MB, never after the lot;</li>
+ *   <li>DOCTYPE / ENTITY declarations (billion laughs, external entities): a spreadsheet never has
+ *       them, so their mere presence refuses the file; no XML parser ever sees them;</li>
+ *   <li>markup that would make the streaming reader allocate without bound: a cell reference past
+ *       column XFD (it sizes each row by its highest column) or one text run of many megabytes
+ *       (Excel holds at most 32,767 characters in a cell);</li>
+ *   <li>truncated or corrupt zips (no central directory, inflate errors);</li>
+ *   <li>zips that are no spreadsheet at all (.docx, .pptx, plain archives) and .xlsb.</li>
+ * </ul>
+ *
+ * <p>The entries are walked through the zip's central directory ({@link ZipFile}), not its local
+ * headers ({@code ZipInputStream}): the directory is what fastexcel reads by, so the scan sees
+ * exactly the bytes the reader will, and it gives each entry's true compressed size. The local
+ * headers would not do anyway: POI (and EasyExcel on top of it, which many government systems
+ * export with) writes local headers {@code ZipInputStream} rejects ("invalid entry size") in files
+ * Excel opens without complaint.
+ */
+final class XlsxInspector {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private XlsxInspector() {
+    }
+
+    static void inspect(Path file, ReadLimits limits) throws FileRefusedException {
+        Set<String> names = new HashSet<>();
+        String contentTypes = null;
+        long total = 0;
+        byte[] buf = new byte[BUFFER];
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.size() > limits.maxZipEntries()) {
+                throw new FileRefusedException(Reasons.ZIP_BOMB);
+            }
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!names.add(name)) {
+                    // Two entries of one name: which one a reader takes is up to the reader. Not a real workbook.
+                    throw new FileRefusedException(Reasons.CORRUPT);
+                }
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                MarkupCheck markup = mayHoldXml(name) ? new MarkupCheck() : null;
+                ByteArrayOutputStream keep = "[Content_Types].xml".equals(name) ? new ByteArrayOutputStream() : null;
+                boolean sharedStrings = name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml");
+                // the stream reads no more than the directory's compressed size, so the ratio is real
+                long compressed = Math.max(1, entry.getCompressedSize());
+                long produced = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        produced += n;
+                        total += n;
+                        if (total > limits.maxUncompressedBytes()) {
+                            throw new FileRefusedException(Reasons.ZIP_BOMB);
+                        }
+                        if (produced > limits.ratioGraceBytes() && produced > limits.maxInflateRatio() * compressed) {
+                            throw new FileRefusedException(Reasons.ZIP_BOMB);
+                        }
+                        if (sharedStrings && produced > limits.maxSharedStringsBytes()) {
+                            throw new FileRefusedException(String.format(Locale.ROOT, Reasons.TOO_MANY_STRINGS,
+                                    limits.maxSharedStringsBytes() / ReadLimits.MIB));
+                        }
+                        if (markup != null) {
+                            markup.check(buf, n);
+                        }
+                        if (keep != null && keep.size() < ReadLimits.MIB) {
+                            keep.write(buf, 0, n);
+                        }
+                    }
+                }
+                if (markup != null && markup.malformed()) {
+                    // decided at the entry's end, so that a bomb (long runs of one byte) is called a bomb
+                    throw new FileRefusedException(Reasons.CORRUPT);
+                }
+                if (keep != null) {
+                    contentTypes = keep.toString(StandardCharsets.UTF_8);
+                }
+            }
+        } catch (FileRefusedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // ZipException (no central directory: cut off; bad data), EOFException, mangled names ...
+            throw new FileRefusedException(Reasons.CORRUPT, e);
+        }
+        if (names.isEmpty()) {
+            throw new FileRefusedException(Reasons.CORRUPT);
+        }
+        if (contentTypes == null) {
+            // A complete zip without the package's table of contents: an ordinary archive, not a workbook.
+            throw new FileRefusedException(Reasons.NOT_A_TABLE);
+        }
+        if (contentTypes.contains("ms-excel.sheet.binary")) {
+            throw new FileRefusedException(Reasons.XLSB);
+        }
+        if (!contentTypes.contains("spreadsheetml") && !contentTypes.contains("ms-excel")) {
+            // .docx, .pptx and other Office packages share the zip magic
+            throw new FileRefusedException(Reasons.NOT_A_TABLE);
+        }
+    }
+
+    /**
+     * Images and embedded files are not parsed by anyone and may legitimately carry a DOCTYPE (an SVG
+     * picture); everything else may be, since the package's content types, not the extension, say
+     * which part is a sheet.
+     */
+    private static boolean mayHoldXml(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        return switch (ext) {
+            case "png", "jpg", "jpeg", "gif", "bmp", "emf", "wmf", "tif", "tiff", "svg", "wdp", "bin", "xlsx",
+                    "xlsm", "docx", "pptx", "vsdx", "doc", "xls", "ppt", "ole" -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Byte-level checks on a part that may be XML, fed buffer by buffer (state carries across
+     * buffers). NUL bytes are skipped, so the same markup in UTF-16 or UTF-32 is caught too. A
+     * declaration refuses at once; markup a reader would choke on is noted as {@link #malformed()}.
+     */
+    static final class MarkupCheck {
+
+        private static final byte[] DOCTYPE = "<!doctype".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ENTITY = "<!entity".getBytes(StandardCharsets.US_ASCII);
+        /** Far above a cell's 32,767 characters even escaped, far below what could hurt. */
+        static final long MAX_TEXT_RUN = 8 * ReadLimits.MIB;
+
+        private int doctype;
+        private int entity;
+        private long textRun;
+        // cell references: whitespace, r, [ws] =, [ws], quote, then the column letters
+        private int refState;
+        private int refLetters;
+        private byte previous = ' ';
+        private boolean malformed;
+
+        void check(byte[] buf, int length) throws FileRefusedException {
+            for (int i = 0; i < length; i++) {
+                byte b = buf[i];
+                if (b == 0) {
+                    continue;
+                }
+                byte lower = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+                doctype = advance(DOCTYPE, doctype, lower);
+                entity = advance(ENTITY, entity, lower);
+                if (doctype == DOCTYPE.length || entity == ENTITY.length) {
+                    throw new FileRefusedException(Reasons.XML_ENTITY);
+                }
+                textRun = b == '<' ? 0 : textRun + 1;
+                if (textRun > MAX_TEXT_RUN) {
+                    malformed = true;
+                }
+                cellReference(b);
+                previous = b;
+            }
+        }
+
+        boolean malformed() {
+            return malformed;
+        }
+
+        // Both words start with '<' and have no other '<', so a mismatch restarts at 0 or 1 exactly.
+        private static int advance(byte[] word, int matched, byte b) {
+            if (b == word[matched]) {
+                return matched + 1;
+            }
+            return b == '<' ? 1 : 0;
+        }
+
+        /**
+         * An attribute r="ABCD1": Excel's last column is XFD, three letters, and the streaming reader
+         * sizes a row by its highest column. Letters must be followed by a digit to count, so text
+         * such as {@code r="hello"} in a cell never trips it.
+         */
+        private void cellReference(byte b) {
+            boolean space = isSpace(b);
+            switch (refState) {
+                case 0 -> refState = b == 'r' && isSpace(previous) ? 1 : 0;
+                case 1 -> refState = b == '=' ? 2 : space ? 1 : 0;
+                case 2 -> {
+                    if (b == '"' || b == '\'') {
+                        refState = 3;
+                        refLetters = 0;
+                    } else if (!space) {
+                        refState = 0;
+                    }
+                }
+                default -> {
+                    if (b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z') {
+                        refLetters++;
+                    } else if (b >= '0' && b <= '9' && refLetters > 3) {
+                        malformed = true;
+                        refState = 0;
+                    } else if (b != '$') {
+                        refState = 0;
+                    }
+                }
+            }
+        }
+
+        private static boolean isSpace(byte b) {
+            return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+        }
+    }
+}
