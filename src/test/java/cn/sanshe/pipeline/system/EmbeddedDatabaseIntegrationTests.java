@@ -31,10 +31,11 @@ class EmbeddedDatabaseIntegrationTests {
     @Test
     void flywayAppliedEveryMigration() {
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank",
-                String.class)).containsExactly("1", "2", "3", "4", "5");
+                String.class)).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(tableCount("BATCH_JOB_EXECUTION")).isOne();
         assertThat(tableCount("QRTZ_TRIGGERS")).isOne();
         assertThat(tableCount("division")).isOne();
+        assertThat(tableCount("stg_s3_worker")).isOne();
     }
 
     @Test
