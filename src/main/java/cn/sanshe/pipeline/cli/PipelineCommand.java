@@ -4,6 +4,8 @@ import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
 import cn.sanshe.pipeline.ingest.IngestFileCommand;
 import cn.sanshe.pipeline.jobs.JobsCommand;
+import cn.sanshe.pipeline.reconcile.ReconcileCommand;
+import cn.sanshe.pipeline.reconcile.steward.StewardCommands;
 import cn.sanshe.pipeline.reference.DivisionsCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"三社联动数据整合与报表流水线：街道、区县报送表 → 校验入库 → 主数据 → PDF 看板。",
             "不带命令时运行 demo。Spring 配置可用 --键=值 覆盖，如 --spring.datasource.url=jdbc:mysql://…"},
         subcommands = {DemoCommand.class, DivisionsCommand.class, IngestCommand.class, IngestFileCommand.class,
-            ExportCommand.class, ImportCommand.class, JobsCommand.class},
+            ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
+            StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, JobsCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 

@@ -1,6 +1,8 @@
 package cn.sanshe.pipeline.demo;
 
 import cn.sanshe.pipeline.ingest.IngestRun;
+import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.reconcile.ReconcileRun;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import cn.sanshe.pipeline.system.PipelineProperties;
 import java.io.IOException;
@@ -34,15 +36,17 @@ public class DemoRun {
 
     private final DivisionLoader divisions;
     private final IngestRun ingest;
+    private final ReconcileRun reconcile;
     private final JdbcTemplate jdbc;
     private final PipelineProperties paths;
     private final DemoProperties demo;
     private final Clock clock;
 
-    DemoRun(DivisionLoader divisions, IngestRun ingest, JdbcTemplate jdbc, PipelineProperties paths,
-            DemoProperties demo) {
+    DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, JdbcTemplate jdbc,
+            PipelineProperties paths, DemoProperties demo) {
         this.divisions = divisions;
         this.ingest = ingest;
+        this.reconcile = reconcile;
         this.jdbc = jdbc;
         this.paths = paths;
         this.demo = demo;
@@ -74,7 +78,16 @@ public class DemoRun {
         lines.add(ingested.outcome().describe());
         lines.add("核对与退回记录：java -jar sanshe-pipeline.jar export accounting --out accounting.csv；"
                 + "export rejects --out rejects.xlsx");
-        return new Report(ingested.outcome().succeeded(), lines);
+        if (!ingested.outcome().succeeded()) {
+            return new Report(false, lines);
+        }
+        JobOutcome reconciled = reconcile.run(null);
+        lines.add("主数据：");
+        if (reconciled.succeeded()) {
+            lines.addAll(reconcile.summary());
+        }
+        lines.add(reconciled.describe());
+        return new Report(reconciled.succeeded(), lines);
     }
 
     private boolean loadReferenceIfMissing(List<String> lines) throws Exception {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Inboxes and database state for ingest tests. */
-final class IngestFixtures {
+public final class IngestFixtures {
 
     static final String STREET = "130102001";          // 建北街道, 长安区
     static final String COMMUNITY = "130102001001";    // 锦绣社区
@@ -20,7 +20,7 @@ final class IngestFixtures {
     private IngestFixtures() {
     }
 
-    static void resetDatabase(JdbcTemplate jdbc, DivisionLoader divisions) throws Exception {
+    public static void resetDatabase(JdbcTemplate jdbc, DivisionLoader divisions) throws Exception {
         for (String table : new String[] {"stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker",
             "stg_s4_street_centre", "stg_d1_org_registry", "stg_d2_incubator", "stg_d3_certificate", "ingest_reject",
             "ingest_sheet", "ingest_drop", "ingest_file"}) {

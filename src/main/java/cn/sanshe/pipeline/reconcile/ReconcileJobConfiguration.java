@@ -1,0 +1,58 @@
+package cn.sanshe.pipeline.reconcile;
+
+import cn.sanshe.pipeline.reconcile.conflict.ConflictDetector;
+import cn.sanshe.pipeline.reconcile.survive.Survivorship;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code reconcileJob}: link organization rows ({@code reconcileOrgStep}) and worker rows
+ * ({@code reconcileWorkerStep}) by district, recompute the masters whose rows changed
+ * ({@code reconcileSurvivorshipStep}), open conflicts ({@code reconcileConflictStep}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconcileProperties.class)
+class ReconcileJobConfiguration {
+
+    static final String JOB_NAME = "reconcileJob";
+
+    @Bean
+    Job reconcileJob(JobRepository jobRepository, Step reconcileOrgStep, Step reconcileWorkerStep,
+            Step reconcileSurvivorshipStep, Step reconcileConflictStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(reconcileOrgStep)
+                .next(reconcileWorkerStep)
+                .next(reconcileSurvivorshipStep)
+                .next(reconcileConflictStep)
+                .build();
+    }
+
+    @Bean
+    Step reconcileSurvivorshipStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Survivorship survivorship) {
+        // Its batches commit on their own; the step's transaction only frames the bookkeeping.
+        return new StepBuilder("reconcileSurvivorshipStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    contribution.incrementWriteCount(survivorship.recomputeDirty());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step reconcileConflictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc) {
+        return new StepBuilder("reconcileConflictStep", jobRepository)
+                .tasklet(new ConflictDetector(jdbc), transactionManager)
+                .build();
+    }
+}

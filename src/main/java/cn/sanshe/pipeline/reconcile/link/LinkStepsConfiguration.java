@@ -1,0 +1,123 @@
+package cn.sanshe.pipeline.reconcile.link;
+
+import cn.sanshe.pipeline.reconcile.ReconcileProperties;
+import cn.sanshe.pipeline.system.ProgressListener;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code reconcileOrgStep} and {@code reconcileWorkerStep}: partitioned by district, like
+ * ingest, so they can later run on other machines. Organizations are matched within their
+ * district; a person is one master nation-wide (by identity number), whichever district lists them.
+ */
+@Configuration(proxyBeanMethods = false)
+class LinkStepsConfiguration {
+
+    @Bean
+    Step reconcileOrgStep(JobRepository jobRepository, Step reconcileOrgDistrictStep, JdbcTemplate jdbc,
+            ReconcileProperties properties) {
+        return partitioned("reconcileOrgStep", jobRepository, reconcileOrgDistrictStep, properties.parallelDistricts(),
+                districts(jdbc, "org_source", "stg_s2_org_ledger", "S2", "stg_d1_org_registry", "D1"));
+    }
+
+    @Bean
+    Step reconcileWorkerStep(JobRepository jobRepository, Step reconcileWorkerDistrictStep, JdbcTemplate jdbc,
+            ReconcileProperties properties) {
+        return partitioned("reconcileWorkerStep", jobRepository, reconcileWorkerDistrictStep,
+                properties.parallelDistricts(),
+                districts(jdbc, "worker_source", "stg_s3_worker", "S3", "stg_d3_certificate", "D3"));
+    }
+
+    @Bean
+    Step reconcileOrgDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcCursorItemReader<OrgSourceRow> unlinkedOrgRows, OrgLinkWriter orgLinkWriter,
+            ReconcileProperties properties) {
+        return new StepBuilder("reconcileOrgDistrictStep", jobRepository)
+                .<OrgSourceRow, OrgSourceRow>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(unlinkedOrgRows)
+                .writer(orgLinkWriter)
+                .listener(orgLinkWriter)
+                .listener(new ProgressListener("社会组织匹配"))
+                .build();
+    }
+
+    @Bean
+    Step reconcileWorkerDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows, JdbcTemplate jdbc,
+            ReconcileProperties properties) {
+        return new StepBuilder("reconcileWorkerDistrictStep", jobRepository)
+                .<WorkerSourceRow, WorkerSourceRow>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(unlinkedWorkerRows)
+                .writer(new WorkerLinkWriter(jdbc))
+                .listener(new ProgressListener("社区工作者匹配"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<OrgSourceRow> unlinkedOrgRows(DataSource dataSource,
+            @Value("#{stepExecutionContext['district']}") String district) {
+        return UnlinkedOrgRows.reader(dataSource, district);
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows(DataSource dataSource,
+            @Value("#{stepExecutionContext['district']}") String district) {
+        return UnlinkedWorkerRows.reader(dataSource, district);
+    }
+
+    @Bean
+    @StepScope
+    OrgLinkWriter orgLinkWriter(JdbcTemplate jdbc, @Value("#{stepExecutionContext['district']}") String district,
+            ReconcileProperties properties) {
+        return new OrgLinkWriter(jdbc, district, properties.thresholds());
+    }
+
+    private static Step partitioned(String name, JobRepository jobRepository, Step worker, int parallel,
+            Partitioner partitioner) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconcile-");
+        executor.setConcurrencyLimit(parallel);
+        return new StepBuilder(name, jobRepository)
+                .partitioner(worker.getName(), partitioner)
+                .step(worker)
+                .gridSize(parallel)
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /** One partition per district with staged rows not linked yet, in either table. */
+    private static Partitioner districts(JdbcTemplate jdbc, String links, String table, String template,
+            String otherTable, String otherTemplate) {
+        // Table names and templates are the constants above, never input.
+        String unlinked = "SELECT DISTINCT t.district_code FROM %s t LEFT JOIN %s o ON o.template = '%s' "
+                + "AND o.stg_id = t.id WHERE o.id IS NULL";
+        String sql = String.format(unlinked, table, links, template) + " UNION "
+                + String.format(unlinked, otherTable, links, otherTemplate) + " ORDER BY 1";
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (String district : jdbc.queryForList(sql, String.class)) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString("district", district);
+                partitions.put("district-" + district, context);
+            }
+            return partitions;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package cn.sanshe.pipeline.reconcile.survive;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What survivorship needs to know of organizations and of workers: where their rows are and
+ * which rule decides each field. The SQL is constant text: table and column names never come
+ * from input.
+ */
+enum MasterKind {
+
+    ORG("org", "org_master", """
+            SELECT o.master_id, 'S2', s.id, s.period, s.org_name AS name, s.credit_code, s.reg_status, s.org_type,
+                   NULL AS registered_on, NULL AS registry_status, NULL AS legal_rep, s.person_in_charge, s.phone,
+                   s.service_domain, s.rating, s.is_sw_agency, s.founded_on, s.community_code,
+                   s.district_code
+            FROM org_source o JOIN stg_s2_org_ledger s ON o.template = 'S2' AND s.id = o.stg_id
+            JOIN ingest_sheet sh ON sh.id = s.sheet_id AND sh.superseded_by IS NULL
+            WHERE o.master_id IN (%1$s)
+            UNION ALL
+            SELECT o.master_id, 'D1', d.id, d.period, d.org_name, d.credit_code, '已登记', d.org_type, d.registered_on,
+                   d.reg_status, d.legal_rep, NULL, NULL, NULL, d.rating, d.is_sw_agency, NULL, d.community_code,
+                   d.district_code
+            FROM org_source o JOIN stg_d1_org_registry d ON o.template = 'D1' AND d.id = o.stg_id
+            JOIN ingest_sheet sh ON sh.id = d.sheet_id AND sh.superseded_by IS NULL
+            WHERE o.master_id IN (%1$s)""",
+            fields("name", Rule.NEWEST, "credit_code", Rule.DISTRICT_FIRST, "reg_status", Rule.DISTRICT_FIRST,
+                    "org_type", Rule.DISTRICT_FIRST, "registered_on", Rule.DISTRICT_ONLY,
+                    "registry_status", Rule.DISTRICT_ONLY, "legal_rep", Rule.DISTRICT_ONLY,
+                    "person_in_charge", Rule.STREET_FIRST, "phone", Rule.STREET_FIRST,
+                    "service_domain", Rule.STREET_FIRST, "rating", Rule.NEWEST, "is_sw_agency", Rule.NEWEST,
+                    "founded_on", Rule.NEWEST, "community_code", Rule.STREET_FIRST)),
+
+    WORKER("worker", "worker_master", """
+            SELECT o.master_id, 'S3', w.id, w.period, w.name, w.gender, w.birth_date, w.education, w.political_status,
+                   w.post, w.is_committee, w.is_sw_post, NULL AS cert_level, NULL AS cert_no,
+                   CASE WHEN w.cert_level = '无' THEN NULL ELSE w.cert_level END AS claimed_cert_level,
+                   w.cert_no AS claimed_cert_no, w.community_code, w.hired_on, w.phone, w.district_code
+            FROM worker_source o JOIN stg_s3_worker w ON o.template = 'S3' AND w.id = o.stg_id
+            JOIN ingest_sheet sh ON sh.id = w.sheet_id AND sh.superseded_by IS NULL
+            WHERE o.master_id IN (%1$s)
+            UNION ALL
+            SELECT o.master_id, 'D3', c.id, c.period, c.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.cert_level,
+                   c.cert_no, NULL, NULL, NULL, NULL, NULL, c.district_code
+            FROM worker_source o JOIN stg_d3_certificate c ON o.template = 'D3' AND c.id = o.stg_id
+            JOIN ingest_sheet sh ON sh.id = c.sheet_id AND sh.superseded_by IS NULL
+            WHERE o.master_id IN (%1$s)""",
+            fields("name", Rule.NEWEST, "gender", Rule.STREET_ONLY, "birth_date", Rule.STREET_ONLY,
+                    "education", Rule.STREET_ONLY, "political_status", Rule.STREET_ONLY, "post", Rule.STREET_ONLY,
+                    "is_committee", Rule.STREET_ONLY, "is_sw_post", Rule.STREET_ONLY,
+                    "cert_level", Rule.DISTRICT_ONLY, "cert_no", Rule.DISTRICT_ONLY,
+                    "claimed_cert_level", Rule.STREET_ONLY, "claimed_cert_no", Rule.STREET_ONLY,
+                    "community_code", Rule.STREET_ONLY, "hired_on", Rule.STREET_ONLY, "phone", Rule.STREET_ONLY,
+                    "district_code", Rule.STREET_FIRST));
+
+    final String id;
+    final String table;
+    final String rowsSql;
+    final Map<String, Rule> rules;
+
+    MasterKind(String id, String table, String rowsSql, Map<String, Rule> rules) {
+        this.id = id;
+        this.table = table;
+        this.rowsSql = rowsSql;
+        this.rules = rules;
+    }
+
+    private static Map<String, Rule> fields(Object... pairs) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            rules.put((String) pairs[i], (Rule) pairs[i + 1]);
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,154 @@
+package cn.sanshe.pipeline.reconcile.survive;
+
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes dirty masters, a batch at a time in its own transaction, until none is left: a crash
+ * leaves the rest dirty for the next run. Steward overrides (a value chosen to resolve a
+ * conflict) win over every source.
+ */
+@Component
+public class Survivorship {
+
+    static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    Survivorship(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Recomputes every dirty master of both kinds; returns how many. */
+    public int recomputeDirty() {
+        int done = 0;
+        for (MasterKind kind : MasterKind.values()) {
+            List<Long> ids;
+            // Table names are the enum's constants.
+            while (!(ids = jdbc.queryForList("SELECT id FROM " + kind.table + " WHERE dirty = TRUE ORDER BY id LIMIT "
+                    + BATCH, Long.class)).isEmpty()) {
+                List<Long> batch = ids;
+                transaction.executeWithoutResult(status -> recompute(kind, batch));
+                done += batch.size();
+            }
+        }
+        return done;
+    }
+
+    /** Recomputes the given masters now (after a steward's merge or unmerge). */
+    public void recompute(String kindId, List<Long> ids) {
+        MasterKind kind = kindId.equals("org") ? MasterKind.ORG : MasterKind.WORKER;
+        transaction.executeWithoutResult(status -> recompute(kind, ids));
+    }
+
+    private void recompute(MasterKind kind, List<Long> ids) {
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        Map<Long, List<SourceValues>> rows = new HashMap<>();
+        Object[] args = new Object[ids.size() * 2];
+        for (int i = 0; i < ids.size(); i++) {
+            args[i] = ids.get(i);
+            args[ids.size() + i] = ids.get(i);
+        }
+        // The query repeats the id list for each of its two halves.
+        String sql = String.format(kind.rowsSql.replace("%1$s", "%s"), marks, marks);
+        jdbc.query(sql, rs -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            Map<String, Object> values = new HashMap<>();
+            for (int i = 5; i <= meta.getColumnCount(); i++) {
+                values.put(meta.getColumnLabel(i), rs.getObject(i));
+            }
+            rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new SourceValues(rs.getString(2), rs.getLong(3), rs.getString(4), values));
+        }, args);
+        Map<Long, Map<String, String>> overrides = overrides(kind, marks, ids);
+        List<Object[]> provenance = new ArrayList<>();
+        for (Long id : ids) {
+            List<SourceValues> sources = rows.getOrDefault(id, List.of());
+            if (sources.isEmpty()) {
+                // Every row of it was superseded: keep what it had, it no longer changes.
+                jdbc.update("UPDATE " + kind.table + " SET dirty = FALSE WHERE id = ?", id);
+                continue;
+            }
+            sources.sort(SourceValues.NEWEST_FIRST);
+            Map<String, Object> chosen = new LinkedHashMap<>();
+            Map<String, Object[]> from = new LinkedHashMap<>();
+            kind.rules.forEach((field, rule) -> rule.choose(sources, field).ifPresentOrElse(value -> {
+                chosen.put(field, value.value());
+                from.put(field, new Object[] {kind.id, id, field, value.source().template(), value.source().stgId()});
+            }, () -> chosen.put(field, null)));
+            derive(kind, sources, chosen);
+            overrides.getOrDefault(id, Map.of()).forEach((field, value) -> {
+                chosen.put(field, value);
+                from.put(field, new Object[] {kind.id, id, field, "ST", 0L});
+            });
+            provenance.addAll(from.values());
+            update(kind, id, chosen, sources);
+        }
+        jdbc.update("DELETE FROM master_field_source WHERE master_kind = ? AND master_id IN (" + marks + ")",
+                prepend(kind.id, ids));
+        jdbc.batchUpdate("INSERT INTO master_field_source (master_kind, master_id, field, template, stg_id) "
+                + "VALUES (?, ?, ?, ?, ?)", provenance);
+    }
+
+    /** Facts that follow from others: registration status, a certificate verified by the register. */
+    private static void derive(MasterKind kind, List<SourceValues> sources, Map<String, Object> chosen) {
+        if (kind == MasterKind.ORG) {
+            boolean registered = chosen.get("credit_code") != null
+                    || sources.stream().anyMatch(SourceValues::fromDistrict) || "已登记".equals(chosen.get("reg_status"));
+            chosen.put("reg_status", registered ? "已登记" : "已备案");
+        } else {
+            Object level = chosen.get("cert_level");
+            chosen.put("cert_verified", level != null && !"无".equals(level));
+            chosen.put("on_roster", sources.stream().anyMatch(source -> !source.fromDistrict()));
+        }
+    }
+
+    private void update(MasterKind kind, long id, Map<String, Object> chosen, List<SourceValues> sources) {
+        String first = sources.stream().map(SourceValues::period).min(String::compareTo).orElseThrow();
+        String last = sources.stream().map(SourceValues::period).max(String::compareTo).orElseThrow();
+        List<String> columns = new ArrayList<>(chosen.keySet());
+        List<Object> values = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("UPDATE " + kind.table + " SET ");
+        for (String column : columns) {
+            if (column.equals("name") && chosen.get(column) == null) {
+                continue;
+            }
+            sql.append(column).append(" = ?, ");
+            values.add(chosen.get(column));
+        }
+        sql.append("first_period = ?, last_period = ?, dirty = FALSE, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?");
+        values.add(first);
+        values.add(last);
+        values.add(id);
+        jdbc.update(sql.toString(), values.toArray());
+    }
+
+    private Map<Long, Map<String, String>> overrides(MasterKind kind, String marks, List<Long> ids) {
+        Map<Long, Map<String, String>> found = new HashMap<>();
+        jdbc.query("SELECT master_id, field, value FROM master_override WHERE master_kind = ? AND master_id IN (" + marks
+                + ")", rs -> {
+                    found.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                }, prepend(kind.id, ids));
+        return found;
+    }
+
+    private static Object[] prepend(Object first, List<Long> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
+    }
+}
