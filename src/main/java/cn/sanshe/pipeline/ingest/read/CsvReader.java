@@ -23,9 +23,10 @@ final class CsvReader implements WorkbookReader {
 
     /*
      * DEFAULT: comma, double quotes, any line ending; records may have any number of fields.
-     * Empty lines come through as records (and are dropped below) so that the parser's line count
-     * before a record is exactly the line before the record's first line. Trailing data: "abc"def
-     * reads as abcdef, as Excel reads it, instead of failing the whole file.
+     * Empty lines come through as records (and are dropped below) so that a record's number is the
+     * row a spreadsheet shows it on: Excel and WPS give each record one row, also when a quoted
+     * cell spans several lines. Trailing data: "abc"def reads as abcdef, as Excel reads it,
+     * instead of failing the whole file.
      */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(false)
@@ -97,8 +98,6 @@ final class CsvReader implements WorkbookReader {
         }
         try {
             while (true) {
-                // the iterator reads exactly one record in hasNext(): the count before it is the line before it
-                long before = parser.getCurrentLineNumber();
                 if (!records.hasNext()) {
                     return null;
                 }
@@ -107,7 +106,7 @@ final class CsvReader implements WorkbookReader {
                 if (cells.size() == 1 && cells.get(0).isEmpty()) {
                     continue; // an empty line: absent, like an empty row a spreadsheet does not store
                 }
-                return new SheetRow(Math.toIntExact(before + 1), cells);
+                return new SheetRow(Math.toIntExact(record.getRecordNumber()), cells);
             }
         } catch (UncheckedIOException e) {
             throw new IOException("CSV文件在读取过程中出错：" + e.getCause().getMessage(), e.getCause());

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV: the charset detected, never assumed; records numbered by the line they start on. */
+/** CSV: the charset detected, never assumed; records numbered as the rows a spreadsheet shows. */
 class CsvFileTests {
 
     static final Charset GBK = Charset.forName("GBK");
@@ -173,22 +173,22 @@ class CsvFileTests {
     }
 
     @Test
-    void recordsAreNumberedByTheLineTheyStartOn() throws Exception {
+    void recordsAreNumberedAsTheSpreadsheetRowsExcelShows() throws Exception {
         String text = "姓名,备注\r\n"
-                + "张三,\"第一行\r\n第二行\r\n第三行\"\r\n" // lines 2-4
-                + "\r\n" // line 5: empty, not a row
-                + "李四,\"说\"\"好\"\"的\"\r\n" // line 6
-                + "王五,\"abc\"def,多一列\r\n" // line 7: text after the closing quote is kept, as Excel does
-                + "赵六"; // line 8, no final line break
+                + "张三,\"第一行\r\n第二行\r\n第三行\"\r\n" // row 2, over lines 2-4 of the file
+                + "\r\n" // row 3: empty, not returned
+                + "李四,\"说\"\"好\"\"的\"\r\n" // row 4
+                + "王五,\"abc\"def,多一列\r\n" // row 5: text after the closing quote is kept, as Excel does
+                + "赵六"; // row 6, no final line break
 
         Sheet sheet = readAll(file("行号.csv", text.getBytes(StandardCharsets.UTF_8))).get(0);
 
         assertThat(sheet.rows()).containsExactly(
                 new SheetRow(1, List.of("姓名", "备注")),
                 new SheetRow(2, List.of("张三", "第一行\r\n第二行\r\n第三行")),
-                new SheetRow(6, List.of("李四", "说\"好\"的")),
-                new SheetRow(7, List.of("王五", "abcdef", "多一列")),
-                new SheetRow(8, List.of("赵六")));
+                new SheetRow(4, List.of("李四", "说\"好\"的")),
+                new SheetRow(5, List.of("王五", "abcdef", "多一列")),
+                new SheetRow(6, List.of("赵六")));
     }
 
     @Test
