@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port      0 picks a free port
  * @param database  schema name the application uses
  * @param freshStart wipe the data directory before the first start in this JVM (tests)
+ * @param bufferPool InnoDB buffer pool size, as MariaDB writes sizes (512M)
  */
 @ConfigurationProperties("pipeline.embedded-db")
-public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart) {
+public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart,
+        String bufferPool) {
 
     public EmbeddedDatabaseProperties {
         dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
         baseDir = baseDir == null ? Path.of("data", "mariadb-server") : baseDir;
         database = database == null ? "sanshe" : database;
+        bufferPool = bufferPool == null ? "512M" : bufferPool;
+        if (!bufferPool.matches("\\d+[KMG]?")) {
+            throw new IllegalArgumentException("pipeline.embedded-db.buffer-pool must look like 512M: " + bufferPool);
+        }
     }
 }

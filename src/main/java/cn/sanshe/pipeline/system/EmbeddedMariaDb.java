@@ -80,6 +80,8 @@ public final class EmbeddedMariaDb {
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--local-infile=1")
+                    // The server's default 128 MB buffer pool makes million-row months spill to disk.
+                    .addArg("--innodb-buffer-pool-size=" + properties.bufferPool())
                     // Loopback only: the embedded server is the application's, not the network's.
                     .addArg("--bind-address=127.0.0.1")
                     // Without it the server waits seconds on host-name lookups a closed network never answers.

@@ -43,6 +43,10 @@ class IngestKillAndRestartIntegrationTests {
     @TempDir
     Path inbox;
 
+    // The child must join this JVM's server, wherever this run put it.
+    @org.springframework.beans.factory.annotation.Value("${pipeline.embedded-db.data-dir}")
+    String dataDir;
+
     @Test
     void restartAfterKillLoadsEveryRowOnce() throws Exception {
         IngestFixtures.resetDatabase(jdbc, divisions);
@@ -85,7 +89,8 @@ class IngestKillAndRestartIntegrationTests {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", classpath, PipelineApplication.class.getName(), "ingest", "--inbox", inbox.toString(),
                 // Join this JVM's embedded server instead of wiping it.
-                "--pipeline.embedded-db.fresh-start=false", "--pipeline.ingest.chunk-size=500",
+                "--pipeline.embedded-db.fresh-start=false", "--pipeline.embedded-db.data-dir=" + dataDir,
+                "--pipeline.ingest.chunk-size=500",
                 "--logging.file.name=target/kill-test-child.log"));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Path.of("target/kill-test-child.out").toFile()).start();

@@ -71,7 +71,7 @@ class StewardDecisionsIntegrationTests {
         ReconcileFixtures.write(dir.resolve("inbox"), "2026-11", STREET, "社会组织台账.csv", """
                 组织名称,统一社会信用代码,登记状态,组织类型,服务领域,负责人,联系电话,所属社区代码
                 阳光社区老年协会,%s,已登记,社会团体,文体活动,王芳,13800001111,%s
-                阳光社区老协会,,已备案,社区社会组织,文体活动,王芳,,%s
+                阳光社区老协会,,已备案,社区社会组织,文体活动,王芳,13900009999,%s
                 """.formatted(ReconcileFixtures.CREDIT_C, C1, C1) + extraRow);
         ingest.inbox(dir.resolve("inbox"), null);
         reconcile.run(null);

@@ -65,6 +65,14 @@ public final class OrgEntry {
         return person != null && persons.contains(person);
     }
 
+    boolean hasAnyPerson() {
+        return !persons.isEmpty();
+    }
+
+    boolean hasAnyPhone() {
+        return !phones.isEmpty();
+    }
+
     boolean hasPhone(String phone) {
         return phone != null && phones.contains(phone);
     }

@@ -12,6 +12,7 @@ public final class OrgMatcher {
     static final double NAME_WEIGHT = 0.6;
     static final double PERSON_WEIGHT = 0.2;
     static final double PHONE_WEIGHT = 0.2;
+    static final double NAME_ONLY_CAP = 0.75;
 
     private final MatchThresholds thresholds;
     private long candidatePairs;
@@ -86,10 +87,26 @@ public final class OrgMatcher {
         return new OrgDecision.Start(best.masterId(), bestScore, evidence(row, pinyin, best));
     }
 
+    /**
+     * 0.6 × name likeness + 0.2 × same person + 0.2 × same phone — over the evidence both sides
+     * have: a ledger row without a phone neither gains nor loses by it (the weights that remain are
+     * scaled up), while two different phones count against.
+     */
     double score(OrgRow row, List<String> pinyin, OrgEntry entry) {
         double name = NameSimilarity.of(row.normName(), pinyin, entry.primaryName(), entry.primaryPinyin());
-        return NAME_WEIGHT * name + (entry.hasPerson(row.person()) ? PERSON_WEIGHT : 0)
-                + (entry.hasPhone(row.phone()) ? PHONE_WEIGHT : 0);
+        double score = NAME_WEIGHT * name;
+        double weights = NAME_WEIGHT;
+        if (row.person() != null && entry.hasAnyPerson()) {
+            weights += PERSON_WEIGHT;
+            score += entry.hasPerson(row.person()) ? PERSON_WEIGHT : 0;
+        }
+        if (row.phone() != null && entry.hasAnyPhone()) {
+            weights += PHONE_WEIGHT;
+            score += entry.hasPhone(row.phone()) ? PHONE_WEIGHT : 0;
+        }
+        // A name alone never merges (identifiers.md wants a person or phone in common): at most it
+        // reaches the review band, for a steward to look at.
+        return weights == NAME_WEIGHT ? NAME_ONLY_CAP * name : score / weights;
     }
 
     private static String evidence(OrgRow row, List<String> pinyin, OrgEntry entry) {

@@ -67,8 +67,28 @@ class OrgMatcherTests {
     }
 
     @Test
-    void aDroppedCharacterWithOnlyThePersonInCommonGoesToAStewardNotAGuess() {
+    void aDroppedCharacterWithTheSamePersonAndNoPhoneJoins() {
         OrgDecision decision = matcher.decide(row("阳光社区老协会", null, "张敏", null), index);
+
+        assertThat(decision).isInstanceOf(OrgDecision.Join.class);
+    }
+
+    @Test
+    void aSwapOfTwoCharactersIsOneSlip() {
+        assertThat(NameSimilarity.distance("书香亲子读书会", "香书亲子读书会")).isOne();
+    }
+
+    @Test
+    void aNearIdenticalNameWithNothingElseInCommonGoesToAStewardNeverMerges() {
+        OrgDecision decision = matcher.decide(row("杨光社区老年协会", null, null, null), index);
+
+        assertThat(decision).isInstanceOf(OrgDecision.Start.class);
+        assertThat(((OrgDecision.Start) decision).reviewWith()).isEqualTo(1L);
+    }
+
+    @Test
+    void aDroppedCharacterWithTheSamePersonButAnotherPhoneGoesToAStewardNotAGuess() {
+        OrgDecision decision = matcher.decide(row("阳光社区老协会", null, "张敏", "13900009999"), index);
 
         assertThat(decision).isInstanceOf(OrgDecision.Start.class);
         assertThat(((OrgDecision.Start) decision).reviewWith()).isEqualTo(1L);
