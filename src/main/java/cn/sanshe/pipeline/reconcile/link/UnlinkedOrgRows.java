@@ -2,7 +2,6 @@ package cn.sanshe.pipeline.reconcile.link;
 
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
 /**
  * The district's staged organization rows of sheets still in force and not linked yet, the
@@ -15,15 +14,7 @@ final class UnlinkedOrgRows {
     }
 
     static JdbcCursorItemReader<OrgSourceRow> reader(DataSource dataSource, String districtCode) {
-        return new JdbcCursorItemReaderBuilder<OrgSourceRow>()
-                .name("unlinkedOrgRows")
-                .dataSource(dataSource)
-                // Linked rows drop out of the query: restart state is the data itself.
-                .saveState(false)
-                // Streamed row by row (Connector/J needs this fetch size), so its position cannot be checked.
-                .fetchSize(Integer.MIN_VALUE)
-                .verifyCursorPosition(false)
-                .sql("""
+        return Cursors.unlinked("unlinkedOrgRows", dataSource, """
                         SELECT * FROM (
                           SELECT 'D1' AS template, d.id, d.period, d.district_code, d.unit_code, d.org_name,
                                  d.community_code, d.credit_code, '已登记' AS reg_status, d.legal_rep AS person,
@@ -40,14 +31,9 @@ final class UnlinkedOrgRows {
                           LEFT JOIN org_source o ON o.template = 'S2' AND o.stg_id = l.id
                           WHERE l.district_code = ? AND o.id IS NULL
                         ) rows_to_link
-                        ORDER BY period, template, id""")
-                .preparedStatementSetter(statement -> {
-                    statement.setString(1, districtCode);
-                    statement.setString(2, districtCode);
-                })
-                .rowMapper((rs, i) -> new OrgSourceRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        ORDER BY period, template, id""", districtCode,
+                (rs, i) -> new OrgSourceRow(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getString(11)))
-                .build();
+                        rs.getString(9), rs.getString(10), rs.getString(11)));
     }
 }

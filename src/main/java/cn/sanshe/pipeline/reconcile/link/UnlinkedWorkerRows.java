@@ -2,7 +2,6 @@ package cn.sanshe.pipeline.reconcile.link;
 
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
 /** The district's staged roster and certificate rows of sheets in force, not linked yet. */
 final class UnlinkedWorkerRows {
@@ -11,14 +10,7 @@ final class UnlinkedWorkerRows {
     }
 
     static JdbcCursorItemReader<WorkerSourceRow> reader(DataSource dataSource, String districtCode) {
-        return new JdbcCursorItemReaderBuilder<WorkerSourceRow>()
-                .name("unlinkedWorkerRows")
-                .dataSource(dataSource)
-                .saveState(false)
-                // Streamed row by row (Connector/J needs this fetch size), so its position cannot be checked.
-                .fetchSize(Integer.MIN_VALUE)
-                .verifyCursorPosition(false)
-                .sql("""
+        return Cursors.unlinked("unlinkedWorkerRows", dataSource, """
                         SELECT * FROM (
                           SELECT 'D3' AS template, c.id, c.period, c.district_code, c.name, c.id_hash, c.id_cipher,
                                  c.id_masked
@@ -33,13 +25,8 @@ final class UnlinkedWorkerRows {
                           LEFT JOIN worker_source o ON o.template = 'S3' AND o.stg_id = w.id
                           WHERE w.district_code = ? AND o.id IS NULL
                         ) rows_to_link
-                        ORDER BY period, template, id""")
-                .preparedStatementSetter(statement -> {
-                    statement.setString(1, districtCode);
-                    statement.setString(2, districtCode);
-                })
-                .rowMapper((rs, i) -> new WorkerSourceRow(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-                .build();
+                        ORDER BY period, template, id""", districtCode,
+                (rs, i) -> new WorkerSourceRow(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
     }
 }

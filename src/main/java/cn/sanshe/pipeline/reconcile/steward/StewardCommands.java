@@ -47,17 +47,27 @@ public final class StewardCommands {
         }
     }
 
-    @Command(name = "list", description = "待判断的疑似重复（分数从高到低）。")
-    static class ReviewList extends ApplicationCommand {
+    /** A list of open items, on the screen or as CSV. */
+    abstract static class OpenItems extends ApplicationCommand {
         @Option(names = "--district", paramLabel = "CODE", description = "只看这个区县（6位）")
         String district;
 
         @Option(names = "--out", paramLabel = "FILE.csv", description = "写入 CSV 而不是屏幕")
         Path out;
 
+        abstract List<Map<String, Object>> items(ConfigurableApplicationContext context);
+
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
-            return print(context.getBean(Reviews.class).open(district), out, printer);
+            return print(items(context), out, printer);
+        }
+    }
+
+    @Command(name = "list", description = "待判断的疑似重复（分数从高到低）。")
+    static class ReviewList extends OpenItems {
+        @Override
+        List<Map<String, Object>> items(ConfigurableApplicationContext context) {
+            return context.getBean(Reviews.class).open(district);
         }
     }
 
@@ -127,16 +137,10 @@ public final class StewardCommands {
     }
 
     @Command(name = "list", description = "待处理的冲突：kind, period, master_id, detail。")
-    static class ConflictList extends ApplicationCommand {
-        @Option(names = "--district", paramLabel = "CODE", description = "只看这个区县（6位）")
-        String district;
-
-        @Option(names = "--out", paramLabel = "FILE.csv", description = "写入 CSV 而不是屏幕")
-        Path out;
-
+    static class ConflictList extends OpenItems {
         @Override
-        protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
-            return print(context.getBean(Conflicts.class).open(district), out, printer);
+        List<Map<String, Object>> items(ConfigurableApplicationContext context) {
+            return context.getBean(Conflicts.class).open(district);
         }
     }
 
