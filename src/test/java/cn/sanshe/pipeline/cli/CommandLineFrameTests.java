@@ -56,6 +56,27 @@ class CommandLineFrameTests {
     }
 
     @Test
+    void aStewardDecisionWithoutAReasonIsWrongUsage() {
+        Run merge = run("review", "merge", "1");
+
+        assertThat(merge.status()).isEqualTo(2);
+        assertThat(merge.err()).contains("--reason");
+        assertThat(run("conflicts", "resolve", "1", "--reason", "x").status()).as("missing --choose").isEqualTo(2);
+        assertThat(run("export", "masters", "--kind", "people", "--out", "x.csv").status()).isEqualTo(2);
+    }
+
+    @Test
+    void aStewardDecisionOnSomethingThatDoesNotExistFailsWithAReason() {
+        Run merge = run("review", "merge", "999999", "--reason", "test");
+
+        assertThat(merge.status()).isEqualTo(1);
+        assertThat(merge.err()).contains("没有编号为 999999 的疑似重复");
+        Run unmerge = run("unmerge", "1", "--rows", "no-colons", "--reason", "test");
+        assertThat(unmerge.status()).isEqualTo(1);
+        assertThat(unmerge.err()).contains("文件:工作表:行号");
+    }
+
+    @Test
     void springSettingsAreToldApartFromCommandOptions() {
         assertThat(CommandLineFrame.isSpringSetting("--spring.datasource.url=jdbc:mysql://db/x")).isTrue();
         assertThat(CommandLineFrame.isSpringSetting("--pipeline.inbox=/srv/inbox")).isTrue();
