@@ -88,8 +88,9 @@ class LoadStepConfiguration {
 
     @Bean
     @StepScope
-    RowChecker ingestRowChecker(JdbcTemplate jdbc, @Value("#{stepExecutionContext['district']}") String district) {
-        return new RowChecker(new DistrictDivisions(jdbc, district), Clock.systemDefaultZone());
+    RowChecker ingestRowChecker(JdbcTemplate jdbc, IdentityVault vault,
+            @Value("#{stepExecutionContext['district']}") String district) {
+        return new RowChecker(new DistrictDivisions(jdbc, district), vault, Clock.systemDefaultZone());
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package cn.sanshe.pipeline.ingest.load;
 
 import cn.sanshe.pipeline.ingest.validate.DivisionLookup;
+import cn.sanshe.pipeline.ingest.validate.RowOutcome;
 import cn.sanshe.pipeline.ingest.validate.RowValidator;
 import cn.sanshe.pipeline.ingest.validate.ValidationContext;
+import cn.sanshe.pipeline.system.IdentityVault;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Validates rows; every other item passes through unchanged. */
@@ -12,10 +16,12 @@ class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
 
     private final RowValidator validator = new RowValidator();
     private final DivisionLookup divisions;
+    private final IdentityVault vault;
     private final LocalDate today;
 
-    RowChecker(DivisionLookup divisions, Clock clock) {
+    RowChecker(DivisionLookup divisions, IdentityVault vault, Clock clock) {
         this.divisions = divisions;
+        this.vault = vault;
         this.today = LocalDate.now(clock);
     }
 
@@ -24,8 +30,18 @@ class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
         if (item instanceof IngestItem.Row row && row.outcome() == null) {
             SheetContext sheet = row.sheet();
             ValidationContext context = new ValidationContext(sheet.period(), today, divisions, sheet.unitCode());
-            return row.checked(validator.check(sheet.match(), row.row(), context));
+            return row.checked(protectIdentity(validator.check(sheet.match(), row.row(), context)));
         }
         return item;
+    }
+
+    /** The identity number is hashed and encrypted here, where rows are checked, not in the writer. */
+    private RowOutcome protectIdentity(RowOutcome outcome) {
+        if (outcome instanceof RowOutcome.Loaded loaded && loaded.values().get(StagingTable.ID_NUMBER) instanceof String id) {
+            Map<String, Object> values = new HashMap<>(loaded.values());
+            values.put(StagingTable.ID_NUMBER, vault.protect(id));
+            return new RowOutcome.Loaded(values, loaded.period());
+        }
+        return outcome;
     }
 }

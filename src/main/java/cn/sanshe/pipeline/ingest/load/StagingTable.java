@@ -46,7 +46,9 @@ record StagingTable(TemplateId template, String table, List<String> columns) {
         for (String column : columns) {
             Object value = loaded.values().get(column);
             if (column.equals(ID_NUMBER)) {
-                IdentityVault.ProtectedId id = vault.protect((String) value);
+                // Already protected by the row checker when it ran on the step's processing threads.
+                IdentityVault.ProtectedId id = value instanceof IdentityVault.ProtectedId done ? done
+                        : vault.protect((String) value);
                 values.addAll(List.of(id.hash(), id.cipher(), id.masked()));
             } else {
                 values.add(value);

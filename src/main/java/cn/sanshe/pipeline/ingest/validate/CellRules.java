@@ -7,6 +7,7 @@ import cn.sanshe.pipeline.ingest.template.ColumnSpec;
 import cn.sanshe.pipeline.ingest.template.TemplateId;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A non-blank cell against its column's rule. A present value that fails rejects the row even in
@@ -31,20 +32,21 @@ final class CellRules {
             // IdentityNumber's reasons never repeat the number: it is personal information.
             case ID_NUMBER -> code(IdentityNumber.check(raw, context.today()));
             case INTEGER -> checked(Values.wholeNumber(raw).filter(n -> n >= 0),
-                    Reasons.notWholeNumber(header, typed));
-            case DECIMAL -> checked(Values.number(raw).filter(n -> n.signum() >= 0), Reasons.notNumber(header, typed));
+                    () -> Reasons.notWholeNumber(header, typed));
+            case DECIMAL -> checked(Values.number(raw).filter(n -> n.signum() >= 0),
+                    () -> Reasons.notNumber(header, typed));
             case POSITIVE_DECIMAL -> checked(Values.number(raw).filter(n -> n.compareTo(BigDecimal.ZERO) > 0),
-                    Reasons.notPositive(header, typed));
-            case DATE -> checked(Values.date(raw).map(Values.TextDate::date), Reasons.notDate(header, typed));
-            case PERIOD -> checked(Values.period(raw), Reasons.notPeriod(header, typed));
-            case YEAR_OR_DATE -> checked(Values.year(raw), Reasons.notYear(header, typed));
+                    () -> Reasons.notPositive(header, typed));
+            case DATE -> checked(Values.date(raw).map(Values.TextDate::date), () -> Reasons.notDate(header, typed));
+            case PERIOD -> checked(Values.period(raw), () -> Reasons.notPeriod(header, typed));
+            case YEAR_OR_DATE -> checked(Values.year(raw), () -> Reasons.notYear(header, typed));
             case PHONE -> Values.isPhone(raw) ? CellCheck.valid(typed) : CellCheck.invalid(Reasons.notPhone(header, typed));
-            case YES_NO -> checked(Values.yesNo(raw), Reasons.notYesNo(header, typed));
+            case YES_NO -> checked(Values.yesNo(raw), () -> Reasons.notYesNo(header, typed));
             case RATING -> Values.isUnrated(raw) ? CellCheck.valid(null)
-                    : checked(Values.rating(raw), Reasons.notRating(header, typed));
+                    : checked(Values.rating(raw), () -> Reasons.notRating(header, typed));
             case GENDER, URBAN_RURAL, REG_STATUS, REGISTRY_STATUS, ORG_TYPE, EDUCATION, POLITICAL_STATUS, POST,
                     CERT_LEVEL, INCUBATOR_LEVEL -> checked(Vocabulary.canonical(column.kind(), column.vocabulary(), raw),
-                    Reasons.notInVocabulary(header, typed, Vocabulary.display(column.kind(), column.vocabulary())));
+                    () -> Reasons.notInVocabulary(header, typed, Vocabulary.display(column.kind(), column.vocabulary())));
         };
     }
 
@@ -59,7 +61,8 @@ final class CellRules {
         return check.isValid() ? CellCheck.valid(check.value()) : CellCheck.invalid(check.problem());
     }
 
-    private static CellCheck checked(Optional<?> value, String problem) {
-        return value.<CellCheck>map(CellCheck::valid).orElseGet(() -> CellCheck.invalid(problem));
+    /** The reason is only written when the value fails: most cells are right, and words cost time. */
+    private static CellCheck checked(Optional<?> value, Supplier<String> problem) {
+        return value.<CellCheck>map(CellCheck::valid).orElseGet(() -> CellCheck.invalid(problem.get()));
     }
 }

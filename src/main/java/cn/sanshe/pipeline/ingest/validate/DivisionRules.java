@@ -13,12 +13,19 @@ import java.util.Optional;
  */
 final class DivisionRules {
 
+    private static final java.util.regex.Pattern DIGITS_12 = java.util.regex.Pattern.compile("\\d{12}");
+    private static final java.util.regex.Pattern DIGITS_9 = java.util.regex.Pattern.compile("\\d{9}");
+    private static final java.util.regex.Pattern DIGITS_6 = java.util.regex.Pattern.compile("\\d{6}");
+    private static final java.util.regex.Pattern STREET_12 = java.util.regex.Pattern.compile("\\d{9}000");
+    private static final java.util.regex.Pattern DISTRICT_12 = java.util.regex.Pattern.compile("\\d{6}000000");
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("\\d{6}|\\d{9}");
+
     private DivisionRules() {
     }
 
     static CellCheck community(ColumnSpec column, String raw, ValidationContext context) {
         String code = Values.compact(raw);
-        if (!code.matches("\\d{12}")) {
+        if (!DIGITS_12.matcher(code).matches()) {
             return CellCheck.invalid(Reasons.badCodeShape(column.header(), "12位数字", raw.strip()));
         }
         List<String> problems = new ArrayList<>();
@@ -34,10 +41,10 @@ final class DivisionRules {
     /** A street as 9 digits, or as 12 ending in 000; kept as 9. */
     static CellCheck street(ColumnSpec column, String raw, ValidationContext context, boolean mustBeUnit) {
         String code = Values.compact(raw);
-        if (code.matches("\\d{9}000")) {
+        if (STREET_12.matcher(code).matches()) {
             code = code.substring(0, 9);
         }
-        if (!code.matches("\\d{9}")) {
+        if (!DIGITS_9.matcher(code).matches()) {
             return CellCheck.invalid(Reasons.badCodeShape(column.header(), "9位数字（或以000结尾的12位数字）", raw.strip()));
         }
         List<String> problems = new ArrayList<>();
@@ -53,10 +60,10 @@ final class DivisionRules {
     /** A district as 6 digits, or as 12 ending in 000000; kept as 6. */
     static CellCheck district(ColumnSpec column, String raw, ValidationContext context) {
         String code = Values.compact(raw);
-        if (code.matches("\\d{6}000000")) {
+        if (DISTRICT_12.matcher(code).matches()) {
             code = code.substring(0, 6);
         }
-        if (!code.matches("\\d{6}")) {
+        if (!DIGITS_6.matcher(code).matches()) {
             return CellCheck.invalid(Reasons.badCodeShape(column.header(), "6位数字", raw.strip()));
         }
         List<String> problems = new ArrayList<>();
@@ -96,12 +103,12 @@ final class DivisionRules {
     /** The sending unit as 9 or 6 digits; null when unknown (checks that need it are left out). */
     static String unit(String unitCode) {
         String unit = Values.compact(unitCode);
-        if (unit.matches("\\d{6}000000")) {
+        if (DISTRICT_12.matcher(unit).matches()) {
             return unit.substring(0, 6);
         }
-        if (unit.matches("\\d{9}000")) {
+        if (STREET_12.matcher(unit).matches()) {
             return unit.substring(0, 9);
         }
-        return unit.matches("\\d{6}|\\d{9}") ? unit : null;
+        return UNIT.matcher(unit).matches() ? unit : null;
     }
 }

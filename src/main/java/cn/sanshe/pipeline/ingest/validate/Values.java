@@ -55,6 +55,8 @@ public final class Values {
     /** What clerks write in 评估等级 for an organization never rated; sources.md: blank = not rated. */
     private static final Set<String> UNRATED = Set.of("无", "未评估", "未评", "未参评", "未参加评估", "暂无");
 
+    private static final java.util.regex.Pattern PHONE_PUNCTUATION = java.util.regex.Pattern.compile("[-—()]");
+
     private Values() {
     }
 
@@ -65,7 +67,19 @@ public final class Values {
 
     /** {@link #clean} without any whitespace inside: codes, numbers and dates have none. */
     public static String compact(String raw) {
-        return clean(raw).replaceAll("[\\s\\u00A0\\u3000]+", "");
+        String text = clean(raw);
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+            if (space && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!space && out != null) {
+                out.append(c);
+            }
+        }
+        // Called for every cell: no regular expression, and no copy when there is nothing to remove.
+        return out == null ? text : out.toString();
     }
 
     /** Any number, negative ones included (the caller says why −5 households is wrong). */
@@ -146,7 +160,7 @@ public final class Values {
 
     /** A mobile or landline number, once spaces, dashes and brackets around the area code are gone. */
     public static boolean isPhone(String raw) {
-        String digits = compact(raw).replaceAll("[-—()]", "");
+        String digits = PHONE_PUNCTUATION.matcher(compact(raw)).replaceAll("");
         return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
     }
 
