@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,12 +63,25 @@ class LoadStepConfiguration {
     @Bean
     Step ingestDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             IngestItemReader ingestItemReader, RowChecker ingestRowChecker, IngestWriter ingestWriter,
-            @Value("${pipeline.ingest.chunk-size:2000}") int chunkSize) {
-        return new StepBuilder("ingestDistrictStep", jobRepository)
+            @Value("${pipeline.ingest.chunk-size:2000}") int chunkSize,
+            @Value("${pipeline.ingest.check-threads:2}") int checkThreads) {
+        var step = new StepBuilder("ingestDistrictStep", jobRepository)
                 .<IngestItem, IngestItem>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(ingestItemReader)
-                .processor(ingestRowChecker)
+                .processor(ingestRowChecker);
+        if (checkThreads > 1) {
+            // Rows are checked (validated, identity numbers protected) on a small pool while the
+            // reader goes on; Spring Batch hands the writer the results in reading order.
+            ThreadPoolTaskExecutor checkers = new ThreadPoolTaskExecutor();
+            checkers.setCorePoolSize(checkThreads);
+            checkers.setMaxPoolSize(checkThreads);
+            checkers.setThreadNamePrefix("ingest-check-");
+            checkers.setDaemon(true);
+            checkers.initialize();
+            step.taskExecutor(checkers);
+        }
+        return step
                 .writer(ingestWriter)
                 // Two districts' chunks may still meet on a lock (InnoDB gap locks on shared indexes):
                 // the loser's chunk is rolled back by the server and simply written again.
