@@ -64,8 +64,8 @@ public final class ReconcileBenchmark {
     record Options(List<Integer> scales, int orgRows, int months, long seed, boolean accuracy, boolean warmUp) {
     }
 
-    record Measured(int scale, Truth.Summary truth, double seconds, long peakHeap, long sampledHeap, long afterGcHeap,
-            long candidatePairs, String outcome, List<String> steps, String orgScore, String workerScore,
+    record Measured(int scale, Truth.Summary truth, double seconds, double appCpu, double dbCpu, long peakHeap,
+            long sampledHeap, long afterGcHeap, long candidatePairs, String outcome, List<String> steps, String orgScore, String workerScore,
             String conflicts) {
         long rows() {
             return truth.orgRows() + truth.workerRows();
@@ -186,6 +186,8 @@ public final class ReconcileBenchmark {
         }
 
         String loadBefore = loadAverage();
+        double appCpuBefore = appCpuSeconds();
+        double dbCpuBefore = databaseCpuSeconds();
         long start;
         long end;
         JobOutcome outcome;
@@ -197,9 +199,11 @@ public final class ReconcileBenchmark {
             heap = watch.stop();
         }
         double seconds = (end - start) / 1e9;
+        double appCpu = appCpuSeconds() - appCpuBefore;
+        double dbCpu = databaseCpuSeconds() - dbCpuBefore;
         String load = "load average before " + loadBefore + ", after " + loadAverage();
-        System.out.printf(Locale.ROOT, "  reconcile: %s in %.1f s (%s)%n",
-                outcome.succeeded() ? "COMPLETED" : outcome.describe(), seconds, load);
+        System.out.printf(Locale.ROOT, "  reconcile: %s in %.1f s, CPU %.1f s application + %.1f s database (%s)%n",
+                outcome.succeeded() ? "COMPLETED" : outcome.describe(), seconds, appCpu, dbCpu, load);
         JobExecution execution = context.getBean(JobControl.class).execution(outcome.executionId());
         long pairs = 0;
         List<String> steps = new ArrayList<>();
@@ -234,32 +238,37 @@ public final class ReconcileBenchmark {
             System.out.println("  conflicts: " + conflicts);
             System.out.printf(Locale.ROOT, "  scored in %.1f s%n", (System.nanoTime() - scoring) / 1e9);
         }
-        return new Measured(scale, truth.summary(), seconds, heap.sumOfPoolPeaks(), heap.sampledPeak(),
+        return new Measured(scale, truth.summary(), seconds, appCpu, dbCpu, heap.sumOfPoolPeaks(), heap.sampledPeak(),
                 heap.maxAfterGc(), pairs, outcome.succeeded() ? "COMPLETED" : outcome.describe().replace('\n', ' '),
                 steps, orgScore, workerScore, conflicts);
     }
 
     private void table(List<Measured> measured) {
         line("");
-        line("| size | org rows | worker rows | rows | seconds | rows/s | peak heap MB (pool peaks; sampled; after GC) "
-                + "| candidate pairs | pairs per org row | org P / R | worker P / R | job |");
-        line("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|---|");
+        line("| size | org rows | worker rows | rows | seconds | rows/s | CPU s (application + database) "
+                + "| peak heap MB (pool peaks; sampled; after GC) | candidate pairs | pairs per org row | org P / R "
+                + "| worker P / R | job |");
+        line("|---|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|---|");
         for (Measured m : measured) {
-            line(String.format(Locale.ROOT, "| %d× | %,d | %,d | %,d | %.1f | %,.0f | %d; %d; %d | %,d | %.2f | %s | %s | %s |",
+            line(String.format(Locale.ROOT, "| %d× | %,d | %,d | %,d | %.1f | %,.0f | %.0f + %.0f | %d; %d; %d | %,d | %.2f "
+                    + "| %s | %s | %s |",
                     m.scale(), m.truth().orgRows(), m.truth().workerRows(), m.rows(), m.seconds(), m.rows() / m.seconds(),
+                    m.appCpu(), m.dbCpu(),
                     m.peakHeap() >> 20, m.sampledHeap() >> 20, m.afterGcHeap() >> 20, m.candidatePairs(),
                     (double) m.candidatePairs() / m.truth().orgRows(), m.orgScore(), m.workerScore(), m.outcome()));
         }
         Measured base = measured.stream().filter(m -> m.scale() == 1).findFirst().orElse(measured.get(0));
         line("");
-        line("| growth from " + base.scale() + "× | rows | time | candidate pairs | linear would be |");
-        line("|---|---:|---:|---:|---:|");
+        line("| growth from " + base.scale() + "× | rows | time | CPU (application + database) | candidate pairs "
+                + "| linear would be |");
+        line("|---|---:|---:|---:|---:|---:|");
         for (Measured m : measured) {
             if (m == base) {
                 continue;
             }
-            line(String.format(Locale.ROOT, "| %d× / %d× | %.2f | %.2f | %.2f | %.2f |", m.scale(), base.scale(),
+            line(String.format(Locale.ROOT, "| %d× / %d× | %.2f | %.2f | %.2f | %.2f | %.2f |", m.scale(), base.scale(),
                     (double) m.rows() / base.rows(), m.seconds() / base.seconds(),
+                    (m.appCpu() + m.dbCpu()) / (base.appCpu() + base.dbCpu()),
                     base.candidatePairs() == 0 ? Double.NaN : (double) m.candidatePairs() / base.candidatePairs(),
                     (double) m.scale() / base.scale()));
         }
@@ -275,6 +284,22 @@ public final class ReconcileBenchmark {
                 line("  conflicts: " + m.conflicts());
             }
         }
+    }
+
+    /** CPU time of this JVM, every thread: less disturbed than wall time by other work on the machine. */
+    private static double appCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    /** CPU time of the embedded MariaDB server, a child process of this JVM. */
+    private static double databaseCpuSeconds() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(command -> command.contains("mariadbd")).orElse(false))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN))
+                .sum();
     }
 
     /** 1-, 5- and 15-minute load averages: other work on the machine shows here. */
