@@ -152,10 +152,12 @@ public final class IngestBenchmark {
     private void run(List<String> formats) throws Exception {
         report.line("# Ingest benchmark — " + LocalDateTime.now().withNano(0));
         report.line("");
-        report.line(String.format(Locale.ROOT, "rows: %,d (warm-ups: %,d); JVM %s, %d CPUs, max heap %d MB, GC %s",
+        report.line(String.format(Locale.ROOT, "rows: %,d (warm-ups: %,d); JVM %s, %d CPUs, max heap %d MB, GC %s; "
+                + "load average at start %s",
                 rows, warmRows, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList())));
+                String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList()),
+                loadAverage()));
         Map<String, Path[]> files = new java.util.LinkedHashMap<>();
         for (String format : formats) {
             Path file = Roster.file(INBOX, "roster", rows, format);
@@ -357,12 +359,24 @@ public final class IngestBenchmark {
                         + "header", first, total));
                 rows.add(row(String.format(Locale.ROOT, "  · read(): the other %,d calls — parse, cells to text, items",
                         StepTimings.READ.calls.get() - 1), read - first, total));
-                rows.add(row(String.format(Locale.ROOT, "  · process(): RowChecker on %,d items — validate rows, "
-                        + "protect identity numbers", StepTimings.PROCESS.calls.get()), process, total));
-                rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — LOAD DATA text, "
-                        + "LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write, total));
-                rows.add(row("  · rest of the step: commits, job repository per chunk, listeners",
-                        d - read - process - write, total));
+                boolean concurrent = !StepTimings.PROCESS.threads.equals(StepTimings.READ.threads);
+                if (concurrent) {
+                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — LOAD DATA text, "
+                            + "LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write, total));
+                    rows.add(row("  · rest of the step's thread: waiting for the checking threads, commits, job "
+                            + "repository per chunk, listeners", d - read - write, total));
+                    rows.add(row(String.format(Locale.ROOT, "  · (beside the reading) process(): RowChecker on %,d items "
+                            + "— validate rows, protect identity numbers — thread time summed over %d threads %s",
+                            StepTimings.PROCESS.calls.get(), StepTimings.PROCESS.threads.size(),
+                            new java.util.TreeSet<>(StepTimings.PROCESS.threads)), process, total));
+                } else {
+                    rows.add(row(String.format(Locale.ROOT, "  · process(): RowChecker on %,d items — validate rows, "
+                            + "protect identity numbers", StepTimings.PROCESS.calls.get()), process, total));
+                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — LOAD DATA text, "
+                            + "LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write, total));
+                    rows.add(row("  · rest of the step: commits, job repository per chunk, listeners",
+                            d - read - process - write, total));
+                }
             }
             rows.add(row("partition handling around it (ingestLoadStep − district step)", manager - d, total));
             inSteps += manager;
@@ -442,6 +456,7 @@ public final class IngestBenchmark {
                 + "after a collection (%d collections) | %d MB; %d MB |", e2e.heap.collections(),
                 e2e.heap.sampledPeak() / mb, e2e.heap.maxAfterGc() / mb));
         report.line(String.format(Locale.ROOT, "| job | %s |", e2e.succeeded ? "COMPLETED" : "FAILED"));
+        report.line("| machine load average (1 min) when the table was printed | " + loadAverage() + " |");
         for (String line : e2e.accounting) {
             report.line("| accounting | " + line + " |");
         }
@@ -455,6 +470,13 @@ public final class IngestBenchmark {
         for (String[] row : e2e.breakdown) {
             report.line("| " + row[0] + " | " + row[1] + " | " + row[2] + " |");
         }
+    }
+
+    /** How busy the (shared) machine is: other builds running beside the benchmark slow it down. */
+    private static String loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f on %d CPUs", load,
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static String measuredRow(Measured m) {

@@ -1,6 +1,8 @@
 package cn.sanshe.pipeline.bench;
 
 import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
@@ -9,9 +11,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 /**
  * Times the ingest load step's reader, processor and writer from outside, without touching them:
  * the step-scoped beans are wrapped, as they are created, in a class-based proxy that adds the time
- * of every {@code read()}, {@code process()} and {@code write()} call. What the step spends beyond
- * the three (transaction commits, the job repository's updates per chunk, listeners) is its
- * duration minus their sum. Costs two {@code System.nanoTime()} calls per item. Matched by class
+ * of every {@code read()}, {@code process()} and {@code write()} call, and the threads they ran on.
+ * When items are processed on the step's own thread, what the step spends beyond the three
+ * (transaction commits, the job repository's updates per chunk, listeners) is its duration minus
+ * their sum; when they are processed on a pool beside the reading, processing is thread time that
+ * overlaps the rest, and the step thread's remainder includes waiting for the pool. Costs two {@code System.nanoTime()} calls per item. Matched by class
  * name; if the classes are renamed (or made final) the breakdown says it has no split.
  */
 public class StepTimings implements BeanPostProcessor {
@@ -28,6 +32,8 @@ public class StepTimings implements BeanPostProcessor {
     static final class Phase {
         final AtomicLong calls = new AtomicLong();
         final AtomicLong nanos = new AtomicLong();
+        /** The threads the calls ran on: the step's own, or a pool's when items are processed concurrently. */
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
 
         double seconds() {
             return nanos.get() / 1e9;
@@ -36,6 +42,7 @@ public class StepTimings implements BeanPostProcessor {
         void reset() {
             calls.set(0);
             nanos.set(0);
+            threads.clear();
         }
     }
 
@@ -79,6 +86,7 @@ public class StepTimings implements BeanPostProcessor {
                 long nanos = System.nanoTime() - start;
                 phase.calls.incrementAndGet();
                 phase.nanos.addAndGet(nanos);
+                phase.threads.add(Thread.currentThread().getName());
                 if (first[0]) {
                     first[0] = false;
                     FIRST_READ_NANOS.addAndGet(nanos);
