@@ -4,6 +4,9 @@ import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
 import cn.sanshe.pipeline.reference.DivisionLoader;
+import cn.sanshe.pipeline.reports.RenderedReport;
+import cn.sanshe.pipeline.reports.ReportRenderer;
+import cn.sanshe.pipeline.reports.ReportRequest;
 import cn.sanshe.pipeline.system.PipelineProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +40,18 @@ public class DemoRun {
     private final DivisionLoader divisions;
     private final IngestRun ingest;
     private final ReconcileRun reconcile;
+    private final ReportRenderer reports;
     private final JdbcTemplate jdbc;
     private final PipelineProperties paths;
     private final DemoProperties demo;
     private final Clock clock;
 
-    DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, JdbcTemplate jdbc,
-            PipelineProperties paths, DemoProperties demo) {
+    DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, ReportRenderer reports,
+            JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo) {
         this.divisions = divisions;
         this.ingest = ingest;
         this.reconcile = reconcile;
+        this.reports = reports;
         this.jdbc = jdbc;
         this.paths = paths;
         this.demo = demo;
@@ -87,7 +92,35 @@ public class DemoRun {
             lines.addAll(reconcile.summary());
         }
         lines.add(reconciled.describe());
-        return new Report(reconciled.succeeded(), lines);
+        if (!reconciled.succeeded()) {
+            return new Report(false, lines);
+        }
+        lines.add("报表：");
+        for (RenderedReport report : renderDashboards(lastMonth(inbox))) {
+            lines.add("  " + report.title() + "：" + report.pdf().toAbsolutePath().normalize());
+        }
+        return new Report(true, lines);
+    }
+
+    /** The city's monthly and yearly editions and each district's monthly one, for the inbox's last month. */
+    public List<RenderedReport> renderDashboards(YearMonth month) {
+        List<RenderedReport> rendered = new ArrayList<>();
+        rendered.add(reports.render(new ReportRequest(month.toString(), DEMO_CITY, null, null)));
+        rendered.add(reports.render(new ReportRequest(String.valueOf(month.getYear()), DEMO_CITY, null, null)));
+        for (String district : jdbc.queryForList("SELECT code FROM division WHERE level = 'district' AND code LIKE ? "
+                + "ORDER BY code", String.class, DEMO_CITY.substring(0, 4) + "%")) {
+            rendered.add(reports.render(new ReportRequest(month.toString(), district, null, null)));
+        }
+        return rendered;
+    }
+
+    /** The newest month folder of the inbox (folders are named yyyy-MM). */
+    private static YearMonth lastMonth(Path inbox) throws IOException {
+        try (Stream<Path> months = Files.list(inbox)) {
+            return months.map(path -> path.getFileName().toString()).filter(name -> name.matches("\\d{4}-\\d{2}"))
+                    .map(YearMonth::parse).max(YearMonth::compareTo)
+                    .orElseThrow(() -> new IllegalStateException("收件箱中没有月份文件夹：" + inbox));
+        }
     }
 
     private boolean loadReferenceIfMissing(List<String> lines) throws Exception {

@@ -46,6 +46,12 @@ public class IndicatorService {
         return store.save(scope.code(), period, profile, store.dataCutoff(), values);
     }
 
+    /** A scope and its child units (a city's districts, a district's streets), by code. */
+    @Transactional(readOnly = true)
+    public Scope scope(String scopeCode) {
+        return scopes.resolve(scopeCode);
+    }
+
     /** The figures of a stored run, exactly as they were computed. */
     @Transactional(readOnly = true)
     public List<IndicatorValue> stored(long runId) {

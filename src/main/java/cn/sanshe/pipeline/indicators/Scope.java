@@ -10,10 +10,10 @@ import java.util.List;
  * digits, street = first 9), which is how every staged row names its jurisdiction;
  * {@code districts} are the 6-digit codes of the districts the scope covers (staged rows carry them).
  */
-record Scope(Unit unit, List<Unit> children, List<String> districts) {
+public record Scope(Unit unit, List<Unit> children, List<String> districts) {
 
     /** A division unit: its 12-digit code, name and level. */
-    record Unit(String code, String name, Level level) {
+    public record Unit(String code, String name, Level level) {
 
         /** The digits a code under this unit starts with (a district: 6). */
         String prefix() {
@@ -21,7 +21,7 @@ record Scope(Unit unit, List<Unit> children, List<String> districts) {
         }
     }
 
-    String code() {
+    public String code() {
         return unit.code();
     }
 

@@ -1,0 +1,71 @@
+package cn.sanshe.pipeline.indicators;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What each street of a scope sent for a month, street by street, with the same rules as
+ * DQ_SUBMISSION_RATE and DQ_REJECTED (a sheet of the period, or a copy of an earlier file dropped
+ * under the period; rejected rows of sheets still in force). One query for the whole scope.
+ */
+@Component
+public class StreetSubmissions {
+
+    private static final String SQL = """
+            WITH sent AS (
+                SELECT sh.unit_code, sh.template
+                FROM ingest_sheet sh
+                WHERE sh.period = :period AND sh.template IS NOT NULL AND sh.unit_code LIKE :streetLike
+                UNION
+                SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(dr.path, '/', 2), '/', -1), sh.template
+                FROM ingest_drop dr
+                JOIN ingest_sheet sh ON sh.file_id = dr.file_id AND sh.template IS NOT NULL
+                WHERE dr.path LIKE :dropLike),
+            sent_by_street AS (
+                SELECT unit_code, MAX(template = 'S1') AS s1, MAX(template = 'S2') AS s2,
+                       MAX(template = 'S3') AS s3, MAX(template = 'S4') AS s4
+                FROM sent GROUP BY unit_code),
+            rejects AS (
+                SELECT LEFT(RPAD(r.unit_code, 12, '0'), 9) AS street,
+                       SUM(r.status IN ('open', 'corrected')) AS rejected_rows,
+                       SUM(r.status = 'open') AS open_rejects
+                FROM ingest_reject r
+                WHERE r.period = :period AND r.district_code IN (:districts)
+                GROUP BY street)
+            SELECT dd.name AS district_name, s.code, s.name,
+                   COALESCE(b.s1, 0) AS s1, COALESCE(b.s2, 0) AS s2, COALESCE(b.s3, 0) AS s3, COALESCE(b.s4, 0) AS s4,
+                   COALESCE(r.rejected_rows, 0) AS rejected_rows, COALESCE(r.open_rejects, 0) AS open_rejects
+            FROM division s
+            JOIN division dd ON dd.code = CONCAT(LEFT(s.code, 6), '000000')
+            LEFT JOIN sent_by_street b ON b.unit_code = LEFT(s.code, 9)
+            LEFT JOIN rejects r ON r.street = LEFT(s.code, 9)
+            WHERE s.level = 'street' AND s.code LIKE :streetLike
+            ORDER BY s.code""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Scopes scopes;
+
+    StreetSubmissions(JdbcTemplate jdbc, Scopes scopes) {
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.scopes = scopes;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StreetSubmission> of(String scopeCode, YearMonth period) {
+        Scope scope = scopes.resolve(scopeCode);
+        String prefix = scope.prefix();
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("period", period.toString())
+                .addValue("dropLike", period + "/%")
+                .addValue("streetLike", prefix.substring(0, Math.min(9, prefix.length())) + "%")
+                .addValue("districts", scope.districts().isEmpty() ? List.of("------") : scope.districts());
+        return jdbc.query(SQL, parameters, (rs, i) -> new StreetSubmission(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7),
+                rs.getLong(8), rs.getLong(9)));
+    }
+}

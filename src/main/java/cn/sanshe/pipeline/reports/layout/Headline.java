@@ -1,0 +1,58 @@
+package cn.sanshe.pipeline.reports.layout;
+
+import cn.sanshe.pipeline.indicators.Indicator;
+import cn.sanshe.pipeline.indicators.IndicatorValue;
+import cn.sanshe.pipeline.indicators.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Page 1: the whole scope's main figure of every indicator (its only variant, or {@code all}),
+ * and any other variant the profile sets a target for, each against its target.
+ */
+final class Headline {
+
+    private Headline() {
+    }
+
+    static List<HeadlineRow> rows(EditionFigures edition) {
+        String scope = edition.scope().code();
+        FigureIndex now = new FigureIndex(edition.values());
+        FigureIndex before = edition.yearly() ? new FigureIndex(edition.lastYear()) : null;
+        List<HeadlineRow> rows = new ArrayList<>();
+        for (Indicator indicator : Indicator.values()) {
+            if (indicator.section() == Section.DATA_QUALITY) {
+                continue;                       // the annex's, not a leader's headline
+            }
+            for (String variant : indicator.variants()) {
+                IndicatorValue figure = now.get(indicator, variant, scope);
+                boolean main = variant.equals(indicator.variants().get(0));
+                if (figure == null || !(main || figure.target() != null)) {
+                    continue;
+                }
+                String previous = null;
+                String change = null;
+                if (before != null) {
+                    IndicatorValue then = before.get(indicator, variant, scope);
+                    previous = Formats.text(indicator, then == null ? null : then.value());
+                    change = Formats.change(indicator, figure.value(), then == null ? null : then.value());
+                }
+                rows.add(new HeadlineRow(name(indicator, variant),
+                        Formats.text(indicator, figure.value()),
+                        Formats.target(indicator, edition.comparators().get(indicator.id()), figure.target()),
+                        figure.status(), previous, change));
+            }
+        }
+        return rows;
+    }
+
+    private static String name(Indicator indicator, String variant) {
+        if (variant.isEmpty() || variant.equals("all")) {
+            return indicator.chineseName();
+        }
+        if (indicator.chineseName().contains(" / ")) {
+            return Labels.column(indicator.id(), variant);     // 在孵 / 累计孵化 / 出壳: one figure a line
+        }
+        return indicator.chineseName() + "（" + Labels.column(indicator.id(), variant) + "）";
+    }
+}
