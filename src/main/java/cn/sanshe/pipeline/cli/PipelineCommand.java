@@ -4,6 +4,7 @@ import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
 import cn.sanshe.pipeline.ingest.IngestFileCommand;
 import cn.sanshe.pipeline.jobs.JobsCommand;
+import cn.sanshe.pipeline.reports.ReportCommand;
 import cn.sanshe.pipeline.reconcile.ReconcileCommand;
 import cn.sanshe.pipeline.reconcile.steward.StewardCommands;
 import cn.sanshe.pipeline.reference.DivisionsCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
             "不带命令时运行 demo。Spring 配置可用 --键=值 覆盖，如 --spring.datasource.url=jdbc:mysql://…"},
         subcommands = {DemoCommand.class, DivisionsCommand.class, IngestCommand.class, IngestFileCommand.class,
             ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
-            StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, JobsCommand.class},
+            StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, ReportCommand.class,
+            JobsCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 

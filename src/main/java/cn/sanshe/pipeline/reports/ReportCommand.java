@@ -1,0 +1,53 @@
+package cn.sanshe.pipeline.reports;
+
+import cn.sanshe.pipeline.cli.ApplicationCommand;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "report", description = {"生成监测报表：月报（--period yyyy-MM）或年报（--period yyyy），",
+    "统计范围为一个市或区（--scope 区划代码）；PDF 旁写出同样数字的 kpis.json 和 kpis.csv。"})
+public class ReportCommand extends ApplicationCommand {
+
+    private String period;
+    private String scope;
+
+    @Option(names = "--period", required = true, paramLabel = "yyyy-MM|yyyy", description = "月报的月份或年报的年份")
+    void period(String value) {
+        if (!value.matches("\\d{4}(-(0[1-9]|1[0-2]))?")) {
+            throw new ParameterException(spec.commandLine(), "--period 应为 yyyy-MM（月报）或 yyyy（年报）：" + value);
+        }
+        period = value;
+    }
+
+    @Option(names = "--scope", required = true, paramLabel = "CODE", description = "市或区的区划代码（12位，或市4位、区6位）")
+    void scope(String value) {
+        if (!value.matches("\\d{4}|\\d{6}|\\d{12}")) {
+            throw new ParameterException(spec.commandLine(), "--scope 应为市或区的区划代码：" + value);
+        }
+        scope = value;
+    }
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "目标口径（如 shijiazhuang-2020、gansu-2015）；缺省为 pipeline.report.profile")
+    String profile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "输出文件夹；缺省为 <pipeline.reports>/<期间>/<区划代码>/")
+    Path out;
+
+    @Override
+    protected int run(ConfigurableApplicationContext context, PrintWriter out) {
+        String code12 = (scope + "000000000000").substring(0, 12);
+        RenderedReport report = context.getBean(ReportRenderer.class)
+                .render(new ReportRequest(period, code12, profile, this.out));
+        out.println(report.title() + "（目标口径 " + report.profile() + "）");
+        out.println("PDF：" + report.pdf().toAbsolutePath().normalize());
+        out.println("数据：" + report.kpisJson().toAbsolutePath().normalize() + "，"
+                + report.kpisCsv().toAbsolutePath().normalize());
+        out.println("指标计算编号：" + report.runIds());
+        return exitStatus(true);
+    }
+}
