@@ -364,21 +364,21 @@ final class SnapshotSql {
             GROUP BY unit_key WITH ROLLUP""";
 
     /**
-     * Source rows of P linked to a master that also has rows (period ≤ P, sheets in force) from
-     * other sheets: certainly so when the master's first period is before P (survivorship keeps it
+     * Source rows of P linked to a master that also has other rows (period ≤ P, sheets in force),
+     * from another sheet or the same one (a ledger listing an organization twice): certainly so when the master's first period is before P (survivorship keeps it
      * over in-force rows), else looked up.
      */
     private static String merged(String column, String source, String master, String a, String stagingA, String b,
             String stagingB) {
         return """
                 WITH rows_of_period AS (
-                    SELECT STRAIGHT_JOIN s.unit_code, o.master_id, s.sheet_id
+                    SELECT STRAIGHT_JOIN s.unit_code, o.master_id, o.stg_id, '%3$s' AS template
                     FROM %4$s s
                     JOIN ingest_sheet sh ON sh.id = s.sheet_id AND sh.superseded_by IS NULL
                     JOIN %2$s o ON o.template = '%3$s' AND o.stg_id = s.id
                     WHERE s.district_code IN (:districts) AND s.period = :period
                     UNION ALL
-                    SELECT STRAIGHT_JOIN s.unit_code, o.master_id, s.sheet_id
+                    SELECT STRAIGHT_JOIN s.unit_code, o.master_id, o.stg_id, '%5$s'
                     FROM %6$s s
                     JOIN ingest_sheet sh ON sh.id = s.sheet_id AND sh.superseded_by IS NULL
                     JOIN %2$s o ON o.template = '%5$s' AND o.stg_id = s.id
@@ -392,12 +392,12 @@ final class SnapshotSql {
                                JOIN %4$s s2 ON s2.id = o2.stg_id
                                JOIN ingest_sheet sh2 ON sh2.id = s2.sheet_id AND sh2.superseded_by IS NULL
                                WHERE o2.master_id = x.master_id AND o2.template = '%3$s' AND o2.period <= :period
-                                 AND s2.sheet_id <> x.sheet_id)
+                                 AND NOT (x.template = '%3$s' AND o2.stg_id = x.stg_id))
                     OR EXISTS (SELECT 1 FROM %2$s o2
                                JOIN %6$s s2 ON s2.id = o2.stg_id
                                JOIN ingest_sheet sh2 ON sh2.id = s2.sheet_id AND sh2.superseded_by IS NULL
                                WHERE o2.master_id = x.master_id AND o2.template = '%5$s' AND o2.period <= :period
-                                 AND s2.sheet_id <> x.sheet_id))
+                                 AND NOT (x.template = '%5$s' AND o2.stg_id = x.stg_id)))
                 GROUP BY unit_key WITH ROLLUP""".formatted(column, source, a, stagingA, b, stagingB, master);
     }
 

@@ -56,6 +56,11 @@ public class ReportService implements ReportRenderer {
     public record Timed(RenderedReport report, long indicatorNanos, long fillNanos, long exportNanos, int pages) {
     }
 
+    /** Database times are the server's local time (the application's zone); leaders read Beijing time. */
+    private static LocalDateTime beijingTime(LocalDateTime local) {
+        return local == null ? null : local.atZone(ZoneId.systemDefault()).withZoneSameInstant(SHANGHAI).toLocalDateTime();
+    }
+
     @Override
     public RenderedReport render(ReportRequest request) {
         return renderTimed(request).report();
@@ -89,7 +94,7 @@ public class ReportService implements ReportRenderer {
         IndicatorRun reported = indicators.storedRun(runIds.get(runIds.size() - 1)).orElseThrow();
         EditionFigures edition = new EditionFigures(scope, period, request.yearly(), profile, profileTitle,
                 profiles.comparators(profile), months.get(period), request.yearly() ? months : Map.of(), lastYear,
-                streets.of(scope.code(), period), reported.dataCutoff(), LocalDateTime.now(SHANGHAI));
+                streets.of(scope.code(), period), beijingTime(reported.dataCutoff()), LocalDateTime.now(SHANGHAI));
         Dashboard dashboard = DashboardBuilder.build(edition);
         long computed = System.nanoTime();
 

@@ -2,12 +2,23 @@ package cn.sanshe.pipeline.indicators;
 
 import static cn.sanshe.pipeline.indicators.IndicatorFixtures.OCT;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sanshe.pipeline.reports.PdfText;
+import cn.sanshe.pipeline.reports.RenderedReport;
+import cn.sanshe.pipeline.reports.ReportRenderer;
+import cn.sanshe.pipeline.reports.ReportRequest;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The figures the seed documents publish (metrics.md), reproduced from data that matches them. */
 class SeedFiguresTests extends IndicatorTestBase {
+
+    @Autowired
+    ReportRenderer reports;
 
     static final String GANSU = "620000000000";
     static final String LUYUAN = "220106000000";
@@ -18,7 +29,7 @@ class SeedFiguresTests extends IndicatorTestBase {
      * 25 streets, 61 streets of 10 communities and 64 of 9.
      */
     @Test
-    void gansu() {
+    void gansu() throws Exception {
         data.division(GANSU, "甘肃省（测试）", "province", null);
         List<String> streets = new ArrayList<>();
         String[][] cities = {{"620100000000", "620102", "620103", "620104"}, {"620200000000", "620201", "620202"}};
@@ -62,6 +73,14 @@ class SeedFiguresTests extends IndicatorTestBase {
         // by city: the first has 75 streets (51 without a centre: 24 with), the second 50 (all with)
         Figure.of(oct, "FAC_STREET_CENTER_COVERAGE", "", "620100000000").of(24, 75);
         Figure.of(oct, "FAC_STREET_CENTER_COVERAGE", "", "620200000000").of(50, 50).status("green");
+
+        // and the dashboard says so, on page 1 and in the facilities table of the province
+        RenderedReport report = reports.render(new ReportRequest(OCT, GANSU, "gansu-2015",
+                Path.of("target/test-work/seed-gansu")));
+        PdfText pdf = PdfText.read(report.pdf());
+        assertThat(pdf.lines()).contains("街道综合服务中心覆盖率 59.2% ≥ 100.0% 未达标",
+                "社区综合服务设施覆盖率 89.5% ≥ 100.0% 未达标", "社区设施面积达标率 30.6% ≥ 100.0% 未达标");
+        assertThat(pdf.hasLine("合计", List.of("89.5%", "89.5%", "—", "30.6%", "39.1", "59.2%", "59.2%"))).isTrue();
     }
 
     /**

@@ -83,7 +83,7 @@ class DashboardPdfTests {
         for (int page = 1; page <= monthlyText.pages(); page++) {
             assertThat(monthlyText.text()).contains("第 " + page + " 页/ 共 " + monthlyText.pages() + " 页");
         }
-        assertThat(monthlyText.lines().stream().filter(l -> l.startsWith("数据截止：2026-11-01 02:15 生成时间：2026-11-01 06:00")))
+        assertThat(monthlyText.lines().stream().filter(l -> l.startsWith("数据截止（北京时间）：2026-11-01 02:15 生成时间：2026-11-01 06:00")))
                 .hasSize(monthlyText.pages());
         assertThat(monthlyText.fonts()).isNotEmpty().allSatisfy(font -> assertThat(font).contains("WenQuanYiMicroHei"));
         assertThat(monthlyText.embedded()).containsOnly(true);

@@ -12,9 +12,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** A rendered PDF read back as a reader's tools see it: its lines of text and its fonts. */
-record PdfText(List<String> lines, List<String> fonts, List<Boolean> embedded, int pages) {
+public record PdfText(List<String> lines, List<String> fonts, List<Boolean> embedded, int pages) {
 
-    static PdfText read(Path pdf) throws IOException {
+    public static PdfText read(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
@@ -35,12 +35,12 @@ record PdfText(List<String> lines, List<String> fonts, List<Boolean> embedded, i
     }
 
     /** The line that starts with {@code first} and goes on with exactly {@code rest}, separated by spaces. */
-    boolean hasLine(String first, List<String> rest) {
+    public boolean hasLine(String first, List<String> rest) {
         String wanted = (first + " " + String.join(" ", rest)).trim();
         return lines.stream().anyMatch(line -> line.equals(wanted));
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines);
     }
 }

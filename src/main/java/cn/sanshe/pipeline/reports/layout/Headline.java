@@ -40,10 +40,18 @@ final class Headline {
                 rows.add(new HeadlineRow(name(indicator, variant),
                         Formats.text(indicator, figure.value()),
                         Formats.target(indicator, edition.comparators().get(indicator.id()), figure.target()),
-                        figure.status(), previous, change));
+                        status(figure), previous, change));
             }
         }
         return rows;
+    }
+
+    /** green / amber / red; {@code nodata} when a target is set but the figure cannot be computed. */
+    private static String status(IndicatorValue figure) {
+        if (figure.status() != null) {
+            return figure.status();
+        }
+        return figure.target() != null ? HeadlineRow.NO_DATA : null;
     }
 
     private static String name(Indicator indicator, String variant) {

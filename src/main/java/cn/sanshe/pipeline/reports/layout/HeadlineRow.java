@@ -6,4 +6,7 @@ package cn.sanshe.pipeline.reports.layout;
  */
 public record HeadlineRow(String indicator, String value, String target, String status, String previous,
         String change) {
+
+    /** A target is set but the figure cannot be computed (nothing sent, or a denominator of 0). */
+    public static final String NO_DATA = "nodata";
 }
