@@ -14,25 +14,44 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>every source row of a month after January joins a master that already had rows.
  * </ul>
  */
-final class ScaleCity {
+public final class ScaleCity {
 
-    static final String PROVINCE = "930000000000";
-    static final String FIRST_CITY = "930100000000";
+    public static final String PROVINCE = "930000000000";
+    public static final String FIRST_CITY = "930100000000";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Streets per district; communities per street: {@code communitiesFirst} in the first
+     * {@code firstStreets} streets of a district, {@code communitiesRest} in the others.
+     */
+    public record Shape(int streetsPerDistrict, int communitiesFirst, int firstStreets, int communitiesRest) {
 
-    ScaleCity(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        /** 10 districts × 20 streets × 10 communities: the figures the class comment promises. */
+        public static final Shape TESTS = new Shape(20, 10, 20, 10);
+
+        /** The render benchmark's city: 10 districts, 150 streets, 2,000 communities (5 × 14 + 10 × 13 a district). */
+        public static final Shape BENCHMARK = new Shape(15, 14, 5, 13);
     }
 
-    void remove() {
+    private final JdbcTemplate jdbc;
+    private final Shape shape;
+
+    ScaleCity(JdbcTemplate jdbc) {
+        this(jdbc, Shape.TESTS);
+    }
+
+    public ScaleCity(JdbcTemplate jdbc, Shape shape) {
+        this.jdbc = jdbc;
+        this.shape = shape;
+    }
+
+    public void remove() {
         jdbc.update("DROP TABLE IF EXISTS scale_numbers");
         jdbc.update("DELETE FROM division WHERE code LIKE '93%'");
     }
 
-    void build(int cities) {
+    public void build(int cities) {
         remove();
-        numbers(cities * 2000 * 10);
+        numbers(cities * 10 * shape.streetsPerDistrict() * Math.max(shape.communitiesFirst(), shape.communitiesRest()) * 10);
         division(cities);
         files();
         jdbc.update("""
@@ -91,14 +110,16 @@ final class ScaleCity {
                 INSERT INTO division (code, name, level, parent_code, urban_rural, district_code, street_code, loaded_at)
                 SELECT CONCAT(LEFT(d.code, 6), LPAD(k.n, 3, '0'), '000'), CONCAT('街道', k.n), 'street', d.code, NULL,
                        LEFT(d.code, 6), CONCAT(LEFT(d.code, 6), LPAD(k.n, 3, '0')), CURRENT_TIMESTAMP(6)
-                FROM division d CROSS JOIN (SELECT n FROM scale_numbers WHERE n <= 20) k
-                WHERE d.level = 'district' AND d.code LIKE '93%'""");
+                FROM division d CROSS JOIN (SELECT n FROM scale_numbers WHERE n <= ?) k
+                WHERE d.level = 'district' AND d.code LIKE '93%'""", shape.streetsPerDistrict());
         jdbc.update("""
                 INSERT INTO division (code, name, level, parent_code, urban_rural, district_code, street_code, loaded_at)
                 SELECT CONCAT(LEFT(s.code, 9), LPAD(k.n, 3, '0')), CONCAT('社区', k.n), 'community', s.code,
                        IF(k.n <= 8, 'urban', 'rural'), LEFT(s.code, 6), LEFT(s.code, 9), CURRENT_TIMESTAMP(6)
-                FROM division s CROSS JOIN (SELECT n FROM scale_numbers WHERE n <= 10) k
-                WHERE s.level = 'street' AND s.code LIKE '93%'""");
+                FROM division s CROSS JOIN scale_numbers k
+                WHERE s.level = 'street' AND s.code LIKE '93%'
+                  AND k.n <= IF(CAST(SUBSTRING(s.code, 7, 3) AS UNSIGNED) <= ?, ?, ?)""",
+                shape.firstStreets(), shape.communitiesFirst(), shape.communitiesRest());
     }
 
     /** One file per unit and month, one sheet per template the unit sends. */
