@@ -22,6 +22,7 @@ class DemoCommandIntegrationTests {
 
     // Set in src/test/resources/config/application.yml.
     static final Path INBOX = Path.of("target/test-work/inbox");
+    static final Path REPORTS = Path.of("target/test-work/reports");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -29,13 +30,19 @@ class DemoCommandIntegrationTests {
     @Test
     void runsOnEmptyDefaultsAndAgainWithoutDuplicating() throws IOException {
         deleteRecursively(INBOX);
+        deleteRecursively(REPORTS);
         jdbc.update("DELETE FROM division");
 
         StringWriter first = new StringWriter();
         int status = CommandLineFrame.execute(new PrintWriter(first, true), new PrintWriter(new StringWriter()));
 
         assertThat(status).as(first.toString()).isZero();
-        assertThat(first.toString()).contains("已加载示范城市区划", "已生成示范收件箱");
+        assertThat(first.toString()).contains("已加载示范城市区划", "已生成示范收件箱",
+                "石家庄市三社联动监测月报（2026年10月）", "石家庄市三社联动监测年报（2026年）", "长安区三社联动监测月报（2026年10月）");
+        assertThat(REPORTS.resolve("2026-10/130100000000/石家庄市三社联动监测月报（2026年10月）.pdf")).isNotEmptyFile();
+        assertThat(REPORTS.resolve("2026-10/130100000000/kpis.json")).isNotEmptyFile();
+        assertThat(REPORTS.resolve("2026/130100000000/石家庄市三社联动监测年报（2026年）.pdf")).isNotEmptyFile();
+        assertThat(REPORTS.resolve("2026-10/130102000000/长安区三社联动监测月报（2026年10月）.pdf")).isNotEmptyFile();
         assertThat(count("SELECT COUNT(*) FROM division")).isEqualTo(212);
         List<Path> files = files(INBOX);
         assertThat(files).isNotEmpty();

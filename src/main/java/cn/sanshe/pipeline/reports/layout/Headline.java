@@ -18,7 +18,9 @@ final class Headline {
     static List<HeadlineRow> rows(EditionFigures edition) {
         String scope = edition.scope().code();
         FigureIndex now = new FigureIndex(edition.values());
-        FigureIndex before = edition.yearly() ? new FigureIndex(edition.lastYear()) : null;
+        // last December counts only if something had been sent by then (else: a dash, not a 0)
+        FigureIndex before = edition.yearly() && DataPresence.hasData(edition.lastYear(), scope)
+                ? new FigureIndex(edition.lastYear()) : null;
         List<HeadlineRow> rows = new ArrayList<>();
         for (Indicator indicator : Indicator.values()) {
             if (indicator.section() == Section.DATA_QUALITY) {
@@ -32,8 +34,8 @@ final class Headline {
                 }
                 String previous = null;
                 String change = null;
-                if (before != null) {
-                    IndicatorValue then = before.get(indicator, variant, scope);
+                if (edition.yearly()) {
+                    IndicatorValue then = before == null ? null : before.get(indicator, variant, scope);
                     previous = Formats.text(indicator, then == null ? null : then.value());
                     change = Formats.change(indicator, figure.value(), then == null ? null : then.value());
                 }

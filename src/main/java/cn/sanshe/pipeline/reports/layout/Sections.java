@@ -84,7 +84,8 @@ final class Sections {
         List<TrendPoint> points = new ArrayList<>();
         months.forEach((month, values) -> {
             IndicatorValue figure = new FigureIndex(values).get(main.indicator(), main.variant(), scope);
-            BigDecimal value = figure == null ? null : Formats.printed(main.indicator(), figure.value());
+            BigDecimal value = figure == null || !DataPresence.hasData(values, scope) ? null
+                    : Formats.printed(main.indicator(), figure.value());
             points.add(new TrendPoint(month.getMonthValue() + "月", value));
         });
         return points;
