@@ -22,12 +22,20 @@ public abstract class ApplicationCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(root.springArguments().toArray(String[]::new))) {
             return run(context, spec.commandLine().getOut());
         }
+    }
+
+    /**
+     * Checks of the options together, before anything starts; throws picocli's
+     * {@code ParameterException} for wrong usage (exit status 2).
+     */
+    protected void validate() {
     }
 
     /** The command's work; returns the exit status. */

@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.reports;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ public class ReportCommand extends ApplicationCommand {
     private String period;
     private String scope;
 
-    @Option(names = "--period", required = true, paramLabel = "yyyy-MM|yyyy", description = "月报的月份或年报的年份")
+    @Option(names = "--period", paramLabel = "yyyy-MM|yyyy", description = "月报的月份或年报的年份")
     void period(String value) {
         if (!value.matches("\\d{4}(-(0[1-9]|1[0-2]))?")) {
             throw new ParameterException(spec.commandLine(), "--period 应为 yyyy-MM（月报）或 yyyy（年报）：" + value);
@@ -23,7 +24,7 @@ public class ReportCommand extends ApplicationCommand {
         period = value;
     }
 
-    @Option(names = "--scope", required = true, paramLabel = "CODE", description = "市或区的区划代码（12位，或市4位、区6位）")
+    @Option(names = "--scope", paramLabel = "CODE", description = "市或区的区划代码（12位，或市4位、区6位）")
     void scope(String value) {
         if (!value.matches("\\d{4}|\\d{6}|\\d{12}")) {
             throw new ParameterException(spec.commandLine(), "--scope 应为市或区的区划代码：" + value);
@@ -35,14 +36,32 @@ public class ReportCommand extends ApplicationCommand {
             description = "目标口径（如 shijiazhuang-2020、gansu-2015）；缺省为 pipeline.report.profile")
     String profile;
 
+    @Option(names = "--from-runs", split = ",", paramLabel = "ID",
+            description = "按已存的指标计算重新生成（report 打印的编号：月报1个，年报13个），数字与当时完全相同")
+    List<Long> fromRuns;
+
     @Option(names = "--out", paramLabel = "DIR", description = "输出文件夹；缺省为 <pipeline.reports>/<期间>/<区划代码>/")
     Path out;
 
     @Override
+    protected void validate() {
+        if (fromRuns == null && (period == null || scope == null)) {
+            throw new ParameterException(spec.commandLine(), "需要 --period 和 --scope，或 --from-runs");
+        }
+        if (fromRuns != null && (period != null || scope != null || profile != null)) {
+            throw new ParameterException(spec.commandLine(), "--from-runs 不与 --period、--scope、--profile 同用：编号已定了它们");
+        }
+    }
+
+    @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter out) {
-        String code12 = (scope + "000000000000").substring(0, 12);
-        RenderedReport report = context.getBean(ReportRenderer.class)
-                .render(new ReportRequest(period, code12, profile, this.out));
+        RenderedReport report;
+        if (fromRuns != null) {
+            report = context.getBean(ReportService.class).rerender(fromRuns, this.out);
+        } else {
+            String code12 = (scope + "000000000000").substring(0, 12);
+            report = context.getBean(ReportRenderer.class).render(new ReportRequest(period, code12, profile, this.out));
+        }
         out.println(report.title() + "（目标口径 " + report.profile() + "）");
         out.println("PDF：" + report.pdf().toAbsolutePath().normalize());
         out.println("数据：" + report.kpisJson().toAbsolutePath().normalize() + "，"

@@ -68,31 +68,63 @@ public class ReportService implements ReportRenderer {
 
     public Timed renderTimed(ReportRequest request) {
         String profile = request.profile() != null ? request.profile() : defaultProfile;
-        String profileTitle = profiles.title(profile);
+        profiles.title(profile);                       // an unknown profile fails before any work
         long start = System.nanoTime();
         Scope scope = indicators.scope(request.scope());
-        YearMonth period;
         List<Long> runIds = new ArrayList<>();
-        Map<YearMonth, List<IndicatorValue>> months = new LinkedHashMap<>();
-        List<IndicatorValue> lastYear = List.of();
         if (request.yearly()) {
             int year = Integer.parseInt(request.period());
-            period = YearMonth.of(year, 12);
-            long lastDecember = indicators.run(scope.code(), YearMonth.of(year - 1, 12), profile);
-            runIds.add(lastDecember);
-            lastYear = indicators.stored(lastDecember);
-            for (Map.Entry<YearMonth, Long> run : indicators.runYear(scope.code(), year, profile).entrySet()) {
-                runIds.add(run.getValue());
-                months.put(run.getKey(), indicators.stored(run.getValue()));
-            }
+            runIds.add(indicators.run(scope.code(), YearMonth.of(year - 1, 12), profile));
+            runIds.addAll(indicators.runYear(scope.code(), year, profile).values());
         } else {
-            period = YearMonth.parse(request.period());
-            long run = indicators.run(scope.code(), period, profile);
-            runIds.add(run);
-            months.put(period, indicators.stored(run));
+            runIds.add(indicators.run(scope.code(), YearMonth.parse(request.period()), profile));
         }
+        return renderRuns(new ReportRequest(request.period(), scope.code(), profile, request.outDir()), scope, runIds,
+                start);
+    }
+
+    /**
+     * Renders an edition again from its stored runs (as {@code report} printed them: one for a
+     * monthly edition; last December and the twelve months for a yearly one), with exactly the
+     * figures it had. The street annex is read anew: it is not part of a run.
+     */
+    public RenderedReport rerender(List<Long> runIds, Path outDir) {
+        long start = System.nanoTime();
+        List<IndicatorRun> runs = runIds.stream().map(id -> indicators.storedRun(id)
+                .orElseThrow(() -> new IllegalArgumentException("没有编号为 " + id + " 的指标计算"))).toList();
+        IndicatorRun last = runs.get(runs.size() - 1);
+        boolean yearly = runs.size() == 13;
+        if (!(runs.size() == 1 || yearly) || runs.stream().anyMatch(run -> !run.scopeCode().equals(last.scopeCode())
+                || !java.util.Objects.equals(run.profile(), last.profile()))) {
+            throw new IllegalArgumentException("应给出月报的1个或年报的13个指标计算编号（同一范围、同一目标口径）");
+        }
+        for (int i = 1; yearly && i < runs.size(); i++) {
+            if (!runs.get(i).period().equals(runs.get(0).period().plusMonths(i))) {
+                throw new IllegalArgumentException("年报的指标计算应为上年12月及当年1至12月，依次给出");
+            }
+        }
+        String period = yearly ? String.valueOf(last.period().getYear()) : last.period().toString();
+        Scope scope = indicators.scope(last.scopeCode());
+        return renderRuns(new ReportRequest(period, scope.code(), last.profile(), outDir), scope, runIds, start)
+                .report();
+    }
+
+    private Timed renderRuns(ReportRequest request, Scope scope, List<Long> runIds, long start) {
+        String profile = request.profile();
+        Map<YearMonth, List<IndicatorValue>> months = new LinkedHashMap<>();
+        List<IndicatorValue> lastYear = List.of();
+        for (int i = 0; i < runIds.size(); i++) {
+            IndicatorRun run = indicators.storedRun(runIds.get(i)).orElseThrow();
+            if (request.yearly() && i == 0) {
+                lastYear = indicators.stored(run.id());
+            } else {
+                months.put(run.period(), indicators.stored(run.id()));
+            }
+        }
+        YearMonth period = request.yearly() ? YearMonth.of(Integer.parseInt(request.period()), 12)
+                : YearMonth.parse(request.period());
         IndicatorRun reported = indicators.storedRun(runIds.get(runIds.size() - 1)).orElseThrow();
-        EditionFigures edition = new EditionFigures(scope, period, request.yearly(), profile, profileTitle,
+        EditionFigures edition = new EditionFigures(scope, period, request.yearly(), profile, profiles.title(profile),
                 profiles.comparators(profile), months.get(period), request.yearly() ? months : Map.of(), lastYear,
                 streets.of(scope.code(), period), beijingTime(reported.dataCutoff()), LocalDateTime.now(SHANGHAI));
         Dashboard dashboard = DashboardBuilder.build(edition);

@@ -111,6 +111,17 @@ class LuyuanReportIntegrationTests {
             }
         }
         assertThat(pdf.embedded()).containsOnly(true);
+
+        // rendered again later from its stored run: the same figures, whatever changed since
+        String runs = console.toString().replaceAll("(?s).*指标计算编号：\\[([0-9, ]+)\\].*", "$1").replace(" ", "");
+        jdbc.update("UPDATE org_master SET reg_status = '已备案' WHERE district_code = '220106'");
+        Path again = WORK.resolve("report-2026-10-again");
+        assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "report", "--from-runs", runs, "--out", again.toString())).isZero();
+        assertThat(Files.readString(again.resolve("kpis.json"))).isEqualTo(Files.readString(out.resolve("kpis.json")));
+        assertThat(PdfText.read(again.resolve("绿园区三社联动监测月报（2026年10月）.pdf")).lines())
+                .contains("社区社会组织数量 287 — 未设目标");
+        jdbc.update("UPDATE org_master SET reg_status = '已登记' WHERE district_code = '220106' AND credit_code IS NOT NULL");
     }
 
     @Test
@@ -147,6 +158,10 @@ class LuyuanReportIntegrationTests {
         assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "report",
                 "--period", "2026-10", "--scope", "990100")).isEqualTo(1);
         assertThat(err.toString()).contains("990100000000 不在区划表中");
+        assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "report", "--from-runs", "1", "--scope", "220106")).isEqualTo(2);
+        assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                "report", "--period", "2026-10")).isEqualTo(2);
     }
 
     private List<String> summary = List.of();
