@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.cli;
 
+import cn.sanshe.pipeline.delivery.DeliverCommand;
 import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
 import cn.sanshe.pipeline.ingest.IngestFileCommand;
@@ -7,6 +8,8 @@ import cn.sanshe.pipeline.jobs.JobsCommand;
 import cn.sanshe.pipeline.reconcile.ReconcileCommand;
 import cn.sanshe.pipeline.reconcile.steward.StewardCommands;
 import cn.sanshe.pipeline.reference.DivisionsCommand;
+import cn.sanshe.pipeline.schedule.ScheduleCommand;
+import cn.sanshe.pipeline.schedule.ServeCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Spec;
             "不带命令时运行 demo。Spring 配置可用 --键=值 覆盖，如 --spring.datasource.url=jdbc:mysql://…"},
         subcommands = {DemoCommand.class, DivisionsCommand.class, IngestCommand.class, IngestFileCommand.class,
             ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
-            StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, JobsCommand.class},
+            StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, JobsCommand.class,
+            DeliverCommand.class, ScheduleCommand.class, ServeCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 
