@@ -108,7 +108,9 @@ class Deliverer {
         Entry entry = deliveryLog.find(key).orElseThrow();
         return switch (entry.state()) {
             case "sent" -> new Result(key.edition(), key.recipient(), Status.ALREADY_SENT, "已于 " + entry.sentAt() + " 发送");
-            case "sending" -> new Result(key.edition(), key.recipient(), Status.UNCERTAIN,
+            case "sending" -> !deliveryLog.sendingLongerThan(key, properties.sendingTimeout())
+                    ? new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送")
+                    : new Result(key.edition(), key.recipient(), Status.UNCERTAIN,
                     "上次发送在与邮件服务器交接时中断（" + entry.node() + "），无法确定对方是否已收到；确认未收到后运行 "
                             + "deliver --period " + key.period() + " --resend-uncertain");
             default -> new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送");

@@ -100,6 +100,15 @@ class DeliveryLog {
                 key.edition(), key.period(), key.recipient()).stream().findFirst();
     }
 
+    /** A mail in the hands of a server for longer than any SMTP exchange takes: its sender is gone. */
+    boolean sendingLongerThan(Key key, Duration timeout) {
+        Integer stale = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM delivery_log WHERE edition = ? AND period = ? AND recipient = ?
+                  AND state = 'sending' AND reserved_at < TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6))""",
+                Integer.class, key.edition(), key.period(), key.recipient(), -timeout.toNanos() / 1000);
+        return stale != null && stale > 0;
+    }
+
     boolean allSent(String edition, String period, List<String> recipients) {
         if (recipients.isEmpty()) {
             return true;

@@ -12,17 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retry      how an SMTP outage is waited out within one run
  * @param lease      how long a run's claim on a mail holds before another run may take it over
  *                   (claims are refreshed at every attempt; a taken-over claim is never sent by its old owner)
+ * @param sendingTimeout how long a mail may be in the hands of the SMTP server before a run that
+ *                   finds it so takes its sender for dead and reports it as uncertain (more than
+ *                   the SMTP connection, read and write timeouts together)
  * @param editions   the dashboards and their recipients
  */
 @ConfigurationProperties("pipeline.delivery")
 public record DeliveryProperties(String from, List<String> operations, Retry retry, Duration lease,
-        List<Edition> editions) {
+        Duration sendingTimeout, List<Edition> editions) {
 
     public DeliveryProperties {
         from = from == null || from.isBlank() ? "三社联动数据平台 <sanshe-pipeline@localhost>" : from;
         operations = operations == null ? List.of() : List.copyOf(operations);
         retry = retry == null ? new Retry(0, null, 0, null) : retry;
         lease = lease == null ? Duration.ofMinutes(15) : lease;
+        sendingTimeout = sendingTimeout == null ? Duration.ofMinutes(5) : sendingTimeout;
         editions = editions == null ? List.of() : List.copyOf(editions);
     }
 

@@ -248,10 +248,12 @@ class DeliveryIntegrationTests {
 
     @Test
     void anUncertainMailIsNotSentAgainUntilOperatorsReleaseIt() throws Exception {
-        // What a crash in the middle of the SMTP exchange leaves: handed over, not known to be accepted.
+        // What a crash in the middle of the SMTP exchange leaves: handed over an hour ago, not known
+        // to be accepted. (One handed over a moment ago is another run's, still talking to the server.)
         jdbc.update("""
                 INSERT INTO delivery_log (edition, period, recipient, state, claim, node, attempts, reserved_at)
-                VALUES ('city-monthly', '2027-03', 'sqzl@test.local', 'sending', 'dead-run', 'gone:1', 1, NOW(6))""");
+                VALUES ('city-monthly', '2027-03', 'sqzl@test.local', 'sending', 'dead-run', 'gone:1', 1,
+                        NOW(6) - INTERVAL 1 HOUR)""");
 
         JobOutcome outcome = reports.runMonth(YearMonth.of(2027, 3));
 
