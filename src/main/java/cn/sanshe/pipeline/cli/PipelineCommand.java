@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.cli;
 
+import cn.sanshe.pipeline.delivery.DeliverCommand;
 import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
 import cn.sanshe.pipeline.ingest.IngestFileCommand;
@@ -8,6 +9,8 @@ import cn.sanshe.pipeline.reports.ReportCommand;
 import cn.sanshe.pipeline.reconcile.ReconcileCommand;
 import cn.sanshe.pipeline.reconcile.steward.StewardCommands;
 import cn.sanshe.pipeline.reference.DivisionsCommand;
+import cn.sanshe.pipeline.schedule.ScheduleCommand;
+import cn.sanshe.pipeline.schedule.ServeCommand;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, DivisionsCommand.class, IngestCommand.class, IngestFileCommand.class,
             ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
             StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, ReportCommand.class,
-            JobsCommand.class},
+            JobsCommand.class, DeliverCommand.class, ScheduleCommand.class, ServeCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 

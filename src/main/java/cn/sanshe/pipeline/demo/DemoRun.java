@@ -4,9 +4,7 @@ import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
 import cn.sanshe.pipeline.reference.DivisionLoader;
-import cn.sanshe.pipeline.reports.RenderedReport;
-import cn.sanshe.pipeline.reports.ReportRenderer;
-import cn.sanshe.pipeline.reports.ReportRequest;
+import cn.sanshe.pipeline.delivery.ReportRun;
 import cn.sanshe.pipeline.system.PipelineProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,13 +38,13 @@ public class DemoRun {
     private final DivisionLoader divisions;
     private final IngestRun ingest;
     private final ReconcileRun reconcile;
-    private final ReportRenderer reports;
+    private final ReportRun reports;
     private final JdbcTemplate jdbc;
     private final PipelineProperties paths;
     private final DemoProperties demo;
     private final Clock clock;
 
-    DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, ReportRenderer reports,
+    DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, ReportRun reports,
             JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo) {
         this.divisions = divisions;
         this.ingest = ingest;
@@ -95,23 +93,20 @@ public class DemoRun {
         if (!reconciled.succeeded()) {
             return new Report(false, lines);
         }
-        lines.add("报表：");
-        for (RenderedReport report : renderDashboards(lastMonth(inbox))) {
-            lines.add("  " + report.title() + "：" + report.pdf().toAbsolutePath().normalize());
+        // Every edition of jobs/editions.yml for the inbox's last month and its year: rendered, then
+        // mailed once to each recipient (as .eml files in the outbox unless an SMTP host is set).
+        YearMonth month = lastMonth(inbox);
+        boolean delivered = true;
+        for (String period : List.of(month.toString(), String.valueOf(month.getYear()))) {
+            JobOutcome outcome = reports.run(period);
+            lines.add("报表与发送（" + period + "）：");
+            lines.addAll(reports.status(period).stream().map(line -> "  " + line).toList());
+            lines.add(outcome.describe());
+            delivered &= outcome.succeeded();
         }
-        return new Report(true, lines);
-    }
-
-    /** The city's monthly and yearly editions and each district's monthly one, for the inbox's last month. */
-    public List<RenderedReport> renderDashboards(YearMonth month) {
-        List<RenderedReport> rendered = new ArrayList<>();
-        rendered.add(reports.render(new ReportRequest(month.toString(), DEMO_CITY, null, null)));
-        rendered.add(reports.render(new ReportRequest(String.valueOf(month.getYear()), DEMO_CITY, null, null)));
-        for (String district : jdbc.queryForList("SELECT code FROM division WHERE level = 'district' AND code LIKE ? "
-                + "ORDER BY code", String.class, DEMO_CITY.substring(0, 4) + "%")) {
-            rendered.add(reports.render(new ReportRequest(month.toString(), district, null, null)));
-        }
-        return rendered;
+        lines.add("报表：" + paths.reports().toAbsolutePath().normalize() + "；邮件：" + paths.outbox().toAbsolutePath()
+                .normalize());
+        return new Report(delivered, lines);
     }
 
     /** The newest month folder of the inbox (folders are named yyyy-MM). */

@@ -23,6 +23,7 @@ class DemoCommandIntegrationTests {
     // Set in src/test/resources/config/application.yml.
     static final Path INBOX = Path.of("target/test-work/inbox");
     static final Path REPORTS = Path.of("target/test-work/reports");
+    static final Path OUTBOX = Path.of("target/test-work/outbox");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -31,18 +32,21 @@ class DemoCommandIntegrationTests {
     void runsOnEmptyDefaultsAndAgainWithoutDuplicating() throws IOException {
         deleteRecursively(INBOX);
         deleteRecursively(REPORTS);
+        deleteRecursively(OUTBOX);
         jdbc.update("DELETE FROM division");
 
         StringWriter first = new StringWriter();
         int status = CommandLineFrame.execute(new PrintWriter(first, true), new PrintWriter(new StringWriter()));
 
         assertThat(status).as(first.toString()).isZero();
-        assertThat(first.toString()).contains("已加载示范城市区划", "已生成示范收件箱",
-                "石家庄市三社联动监测月报（2026年10月）", "石家庄市三社联动监测年报（2026年）", "长安区三社联动监测月报（2026年10月）");
+        assertThat(first.toString()).contains("已加载示范城市区划", "已生成示范收件箱", "报表与发送（2026-10）",
+                "报表与发送（2026）", "sjz-city-monthly", "director@mz.sjz.example", "已发送");
         assertThat(REPORTS.resolve("2026-10/130100000000/石家庄市三社联动监测月报（2026年10月）.pdf")).isNotEmptyFile();
         assertThat(REPORTS.resolve("2026-10/130100000000/kpis.json")).isNotEmptyFile();
         assertThat(REPORTS.resolve("2026/130100000000/石家庄市三社联动监测年报（2026年）.pdf")).isNotEmptyFile();
         assertThat(REPORTS.resolve("2026-10/130102000000/长安区三社联动监测月报（2026年10月）.pdf")).isNotEmptyFile();
+        // one mail per edition and recipient: city monthly 2, four districts 1 each, city yearly 1
+        assertThat(files(OUTBOX)).filteredOn(f -> f.toString().endsWith(".eml")).hasSize(7);
         assertThat(count("SELECT COUNT(*) FROM division")).isEqualTo(212);
         List<Path> files = files(INBOX);
         assertThat(files).isNotEmpty();
@@ -61,6 +65,8 @@ class DemoCommandIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'divisionLoadJob'"))
                 .isEqualTo(loads);
         assertThat(files(INBOX)).isEqualTo(files);
+        assertThat(files(OUTBOX)).as("nobody is sent a dashboard twice").filteredOn(f -> f.toString().endsWith(".eml"))
+                .hasSize(7);
     }
 
     private int count(String sql) {

@@ -1,0 +1,142 @@
+package cn.sanshe.pipeline.delivery;
+
+import cn.sanshe.pipeline.delivery.DeliveryLog.Claim;
+import cn.sanshe.pipeline.delivery.DeliveryLog.Entry;
+import cn.sanshe.pipeline.delivery.DeliveryLog.Key;
+import cn.sanshe.pipeline.delivery.DeliveryProperties.Edition;
+import cn.sanshe.pipeline.delivery.DeliveryProperties.Recipient;
+import cn.sanshe.pipeline.reports.RenderedReport;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one rendered edition to its recipients, each at most once, through the delivery log.
+ * An SMTP outage is waited out with bounded back-off; once one mail has used up its attempts the
+ * server is taken to be down and the rest of the run tries each remaining mail once, so a long
+ * outage costs one back-off, not one per recipient.
+ */
+@Service
+class Deliverer {
+
+    private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
+
+    private final DeliveryLog deliveryLog;
+    private final MailGateway gateway;
+    private final DeliveryProperties properties;
+
+    Deliverer(DeliveryLog deliveryLog, MailGateway gateway, DeliveryProperties properties) {
+        this.deliveryLog = deliveryLog;
+        this.gateway = gateway;
+        this.properties = properties;
+    }
+
+    enum Status { SENT, ALREADY_SENT, ELSEWHERE, UNCERTAIN, FAILED }
+
+    record Result(String edition, String recipient, Status status, String detail) {
+
+        boolean needsOperators() {
+            return status == Status.FAILED || status == Status.UNCERTAIN;
+        }
+    }
+
+    /** Remembers across the editions of one run that the server is down. */
+    static final class Outage {
+        private boolean down;
+    }
+
+    List<Result> deliver(Edition edition, String period, RenderedReport report, String scopeName, Outage outage)
+            throws MessagingException {
+        InternetAddress from = new InternetAddress(properties.from(), true);
+        ReportMail.Context context = new ReportMail.Context(edition, period, scopeName,
+                properties.operations().isEmpty() ? "运维人员" : String.join("、", properties.operations()));
+        List<Result> results = new ArrayList<>();
+        for (Recipient recipient : edition.recipients()) {
+            results.add(deliverOne(edition, period, report, from, recipient, context, outage));
+        }
+        return results;
+    }
+
+    private Result deliverOne(Edition edition, String period, RenderedReport report, InternetAddress from,
+            Recipient recipient, ReportMail.Context context, Outage outage) throws MessagingException {
+        Key key = new Key(edition.name(), period, recipient.address());
+        Optional<Claim> claim = deliveryLog.reserve(key, Nodes.thisNode(), properties.lease());
+        if (claim.isEmpty()) {
+            return whyNotOurs(key);
+        }
+        int attempts = outage.down ? 1 : properties.retry().attempts();
+        String lastError = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            MimeMessage message = ReportMail.compose(gateway.session(), from, recipient, report, context);
+            MailGateway.Connection connection;
+            try {
+                connection = gateway.open();
+            } catch (MessagingException refused) {
+                lastError = gateway.describe() + "：" + rootMessage(refused);
+                deliveryLog.attemptFailed(claim.get(), lastError, attempt == attempts);
+                pause(attempt, attempts, lastError);
+                continue;
+            }
+            try (connection) {
+                if (!deliveryLog.startSending(claim.get(), report.title(), report.pdf().getFileName().toString(),
+                        message.getMessageID())) {
+                    return new Result(edition.name(), recipient.address(), Status.ELSEWHERE, "已由其他运行接手");
+                }
+                connection.send(message, period + "/" + edition.name() + "__" + recipient.address());
+                deliveryLog.markSent(claim.get());
+                log.info("delivered {} {} to {} (attempt {})", edition.name(), period, recipient.address(), attempt);
+                return new Result(edition.name(), recipient.address(), Status.SENT, gateway.describe());
+            } catch (MessagingException refused) {
+                // The server answered with an error: it did not take the mail.
+                lastError = gateway.describe() + "：" + rootMessage(refused);
+                deliveryLog.attemptFailed(claim.get(), lastError, attempt == attempts);
+                pause(attempt, attempts, lastError);
+            }
+        }
+        outage.down = true;
+        return new Result(edition.name(), recipient.address(), Status.FAILED, lastError);
+    }
+
+    private Result whyNotOurs(Key key) {
+        Entry entry = deliveryLog.find(key).orElseThrow();
+        return switch (entry.state()) {
+            case "sent" -> new Result(key.edition(), key.recipient(), Status.ALREADY_SENT, "已于 " + entry.sentAt() + " 发送");
+            case "sending" -> !deliveryLog.sendingLongerThan(key, properties.sendingTimeout())
+                    ? new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送")
+                    : new Result(key.edition(), key.recipient(), Status.UNCERTAIN,
+                    "上次发送在与邮件服务器交接时中断（" + entry.node() + "），无法确定对方是否已收到；确认未收到后运行 "
+                            + "deliver --period " + key.period() + " --resend-uncertain");
+            default -> new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送");
+        };
+    }
+
+    private void pause(int attempt, int attempts, String error) {
+        if (attempt == attempts) {
+            return;
+        }
+        Duration delay = properties.retry().delayAfter(attempt);
+        log.warn("mail attempt {}/{} failed ({}); next in {} ms", attempt, attempts, error, delay.toMillis());
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("发送被中断", e);
+        }
+    }
+
+    static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.strip();
+    }
+}

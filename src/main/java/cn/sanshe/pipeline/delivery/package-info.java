@@ -1,0 +1,7 @@
+/**
+ * Delivery: the dashboards of each configured edition ({@code jobs/editions.yml}) mailed to their
+ * recipients exactly once, through a delivery log whose unique key and claim tokens keep a restart,
+ * a re-trigger or a second node from sending twice; SMTP outages waited out with bounded back-off;
+ * failure mails to operators for any failed job. {@code deliver --period} on the command line.
+ */
+package cn.sanshe.pipeline.delivery;

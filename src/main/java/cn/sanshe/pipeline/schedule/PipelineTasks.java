@@ -1,0 +1,67 @@
+package cn.sanshe.pipeline.schedule;
+
+import cn.sanshe.pipeline.delivery.ReportRun;
+import cn.sanshe.pipeline.ingest.IngestRun;
+import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.reconcile.ReconcileRun;
+import java.time.Year;
+import java.time.YearMonth;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The three things the schedules run. "The month just ended" is taken in the schedules' time
+ * zone at the moment the run starts, so a monthly run that fires late (after a misfire) still
+ * reports the month before the one it runs in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScheduleProperties.class)
+class PipelineTasks {
+
+    @Bean
+    ScheduledTask nightlyPipeline(IngestRun ingest, ReconcileRun reconcile) {
+        return task("nightly-pipeline", () -> {
+            JobOutcome ingested = ingest.inbox(null, null).outcome();
+            if (!ingested.succeeded()) {
+                return outcome(ingested);
+            }
+            JobOutcome reconciled = reconcile.run(null);
+            return new ScheduledTask.Outcome(reconciled.succeeded(),
+                    "ingest #" + ingested.executionId() + " 完成；" + outcome(reconciled).detail());
+        });
+    }
+
+    @Bean
+    ScheduledTask monthlyReports(ReportRun reports, ScheduleProperties schedules) {
+        return task("monthly-reports", () -> outcome(reports.runMonth(YearMonth.now(schedules.zone()).minusMonths(1))));
+    }
+
+    @Bean
+    ScheduledTask yearlyReports(ReportRun reports, ScheduleProperties schedules) {
+        return task("yearly-reports", () -> outcome(reports.runYear(Year.now(schedules.zone()).getValue() - 1)));
+    }
+
+    private static ScheduledTask.Outcome outcome(JobOutcome job) {
+        return new ScheduledTask.Outcome(job.succeeded(), job.jobName() + " #" + job.executionId() + " " + job.status()
+                + (job.failedStep() == null ? "" : "（" + job.failedStep() + "）"));
+    }
+
+    interface Work {
+        ScheduledTask.Outcome run() throws Exception;
+    }
+
+    private static ScheduledTask task(String name, Work work) {
+        return new ScheduledTask() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Outcome run() throws Exception {
+                return work.run();
+            }
+        };
+    }
+}
