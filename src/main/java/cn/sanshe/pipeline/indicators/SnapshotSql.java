@@ -312,18 +312,11 @@ final class SnapshotSql {
             GROUP BY unit_key WITH ROLLUP""";
 
     /**
-     * Who sent what for P: a sheet of the template for the period, or a drop under
+     * Common table expressions {@code sent} and {@code sent_by_unit}: per unit (a street's 9 or a
+     * district's 6 digits), which templates it sent for P — a sheet of the period, or a drop under
      * {@code <P>/<unit>/} whose bytes were loaded before (a copy of an earlier month's file).
      */
-    static final String SUBMISSIONS = """
-            WITH units AS (
-                SELECT LEFT(d.code, 9) AS unit_code, 'street' AS kind, LEFT(d.code, :k) AS child
-                FROM division d
-                WHERE d.level = 'street' AND d.code LIKE :scopeLike
-                UNION ALL
-                SELECT LEFT(d.code, 6), 'district', LEFT(d.code, :k)
-                FROM division d
-                WHERE d.level = 'district' AND d.code LIKE :scopeLike),
+    static final String SENT_BY_UNIT = """
             sent AS (
                 SELECT sh.unit_code, sh.template
                 FROM ingest_sheet sh
@@ -338,7 +331,22 @@ final class SnapshotSql {
                        MAX(template = 'S1') AS s1, MAX(template = 'S2') AS s2, MAX(template = 'S3') AS s3,
                        MAX(template = 'S4') AS s4, MAX(template = 'D1') AS d1, MAX(template = 'D2') AS d2,
                        MAX(template = 'D3') AS d3
-                FROM sent GROUP BY unit_code)
+                FROM sent GROUP BY unit_code)""";
+
+    /**
+     * Who sent what for P: a sheet of the template for the period, or a drop under
+     * {@code <P>/<unit>/} whose bytes were loaded before (a copy of an earlier month's file).
+     */
+    static final String SUBMISSIONS = """
+            WITH units AS (
+                SELECT LEFT(d.code, 9) AS unit_code, 'street' AS kind, LEFT(d.code, :k) AS child
+                FROM division d
+                WHERE d.level = 'street' AND d.code LIKE :scopeLike
+                UNION ALL
+                SELECT LEFT(d.code, 6), 'district', LEFT(d.code, :k)
+                FROM division d
+                WHERE d.level = 'district' AND d.code LIKE :scopeLike),
+""" + SENT_BY_UNIT + """
             SELECT u.child,
                    SUM(u.kind = 'street') AS units_street,
                    SUM(u.kind = 'district') AS units_district,

@@ -16,20 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class StreetSubmissions {
 
-    private static final String SQL = """
-            WITH sent AS (
-                SELECT sh.unit_code, sh.template
-                FROM ingest_sheet sh
-                WHERE sh.period = :period AND sh.template IS NOT NULL AND sh.unit_code LIKE :streetLike
-                UNION
-                SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(dr.path, '/', 2), '/', -1), sh.template
-                FROM ingest_drop dr
-                JOIN ingest_sheet sh ON sh.file_id = dr.file_id AND sh.template IS NOT NULL
-                WHERE dr.path LIKE :dropLike),
-            sent_by_street AS (
-                SELECT unit_code, MAX(template = 'S1') AS s1, MAX(template = 'S2') AS s2,
-                       MAX(template = 'S3') AS s3, MAX(template = 'S4') AS s4
-                FROM sent GROUP BY unit_code),
+    private static final String SQL = "WITH " + SnapshotSql.SENT_BY_UNIT + """
+            ,
             rejects AS (
                 SELECT LEFT(RPAD(r.unit_code, 12, '0'), 9) AS street,
                        SUM(r.status IN ('open', 'corrected')) AS rejected_rows,
@@ -42,7 +30,7 @@ public class StreetSubmissions {
                    COALESCE(r.rejected_rows, 0) AS rejected_rows, COALESCE(r.open_rejects, 0) AS open_rejects
             FROM division s
             JOIN division dd ON dd.code = CONCAT(LEFT(s.code, 6), '000000')
-            LEFT JOIN sent_by_street b ON b.unit_code = LEFT(s.code, 9)
+            LEFT JOIN sent_by_unit b ON b.unit_code = LEFT(s.code, 9)
             LEFT JOIN rejects r ON r.street = LEFT(s.code, 9)
             WHERE s.level = 'street' AND s.code LIKE :streetLike
             ORDER BY s.code""";

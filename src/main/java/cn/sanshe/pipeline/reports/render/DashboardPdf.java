@@ -1,17 +1,14 @@
 package cn.sanshe.pipeline.reports.render;
 
-import cn.sanshe.pipeline.indicators.StreetSubmission;
-import cn.sanshe.pipeline.reports.layout.Bar;
 import cn.sanshe.pipeline.reports.layout.Cell;
 import cn.sanshe.pipeline.reports.layout.Dashboard;
-import cn.sanshe.pipeline.reports.layout.HeadlineRow;
 import cn.sanshe.pipeline.reports.layout.Labels;
 import cn.sanshe.pipeline.reports.layout.SectionView;
 import cn.sanshe.pipeline.reports.layout.TableRow;
-import cn.sanshe.pipeline.reports.layout.TrendPoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -84,7 +81,7 @@ public class DashboardPdf {
         parameters.put("YEARLY", dashboard.yearly());
         parameters.put("CUTOFF", time(dashboard.cutoff()));
         parameters.put("GENERATED", time(dashboard.generated()));
-        parameters.put("HEADLINE", headline(dashboard.headline()));
+        parameters.put("HEADLINE", records(dashboard.headline()));
         parameters.put("HEADLINE_REPORT", templates.get("headline"));
         parameters.put("TABLE_REPORT", templates.get("section-table"));
         parameters.put("STREETS_REPORT", templates.get("streets"));
@@ -105,7 +102,7 @@ public class DashboardPdf {
         Map<String, Object> streets = new HashMap<>();
         streets.put("kind", "streets");
         streets.put("title", dashboard.streetsTitle());
-        streets.put("rows", streets(dashboard.streets()));
+        streets.put("rows", records(dashboard.streets()));
         blocks.add(streets);
         return new JRMapCollectionDataSource(blocks);
     }
@@ -119,9 +116,9 @@ public class DashboardPdf {
         block.put("unitHeader", section.unitHeader());
         block.put("rows", rows(section.rows()));
         block.put("chartTitle", section.chartTitle());
-        block.put("bars", bars(section.bars()));
+        block.put("bars", records(section.bars()));
         block.put("trendTitle", section.trendTitle());
-        block.put("trend", trend(section.trend()));
+        block.put("trend", records(section.trend()));
         return block;
     }
 
@@ -141,55 +138,18 @@ public class DashboardPdf {
         return new JRMapCollectionDataSource(maps);
     }
 
-    private static JRDataSource bars(List<Bar> bars) {
+    /** A data source over records: each record's components are its fields, by name. */
+    private static JRDataSource records(List<? extends Record> records) {
         List<Map<String, ?>> maps = new ArrayList<>();
-        for (Bar bar : bars) {
+        for (Record record : records) {
             Map<String, Object> map = new HashMap<>();
-            map.put("unit", bar.unit());
-            map.put("value", bar.value());
-            maps.add(map);
-        }
-        return new JRMapCollectionDataSource(maps);
-    }
-
-    private static JRDataSource trend(List<TrendPoint> points) {
-        List<Map<String, ?>> maps = new ArrayList<>();
-        for (TrendPoint point : points) {
-            Map<String, Object> map = new HashMap<>();
-            map.put("month", point.month());
-            map.put("value", point.value());
-            maps.add(map);
-        }
-        return new JRMapCollectionDataSource(maps);
-    }
-
-    private static JRDataSource headline(List<HeadlineRow> rows) {
-        List<Map<String, ?>> maps = new ArrayList<>();
-        for (HeadlineRow row : rows) {
-            Map<String, Object> map = new HashMap<>();
-            map.put("indicator", row.indicator());
-            map.put("value", row.value());
-            map.put("target", row.target());
-            map.put("status", row.status());
-            map.put("previous", row.previous());
-            map.put("change", row.change());
-            maps.add(map);
-        }
-        return new JRMapCollectionDataSource(maps);
-    }
-
-    private static JRDataSource streets(List<StreetSubmission> streets) {
-        List<Map<String, ?>> maps = new ArrayList<>();
-        for (StreetSubmission street : streets) {
-            Map<String, Object> map = new HashMap<>();
-            map.put("districtName", street.districtName());
-            map.put("streetName", street.streetName());
-            map.put("sentS1", street.sentS1());
-            map.put("sentS2", street.sentS2());
-            map.put("sentS3", street.sentS3());
-            map.put("sentS4", street.sentS4());
-            map.put("rejectedRows", street.rejectedRows());
-            map.put("openWithStewards", street.openWithStewards());
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    map.put(component.getName(), component.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             maps.add(map);
         }
         return new JRMapCollectionDataSource(maps);
