@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -58,14 +60,12 @@ class LinkStepsConfiguration {
 
     @Bean
     Step reconcileWorkerDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows, JdbcTemplate jdbc,
-            ReconcileProperties properties) {
+            WorkerLinker workerLinker) {
+        ProgressListener progress = new ProgressListener("社区工作者匹配");
         return new StepBuilder("reconcileWorkerDistrictStep", jobRepository)
-                .<WorkerSourceRow, WorkerSourceRow>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(unlinkedWorkerRows)
-                .writer(new WorkerLinkWriter(jdbc))
-                .listener(new ProgressListener("社区工作者匹配"))
+                .tasklet(workerLinker, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener<?, ?>) progress)
                 .build();
     }
 
@@ -78,9 +78,8 @@ class LinkStepsConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows(DataSource dataSource,
-            @Value("#{stepExecutionContext['district']}") String district) {
-        return UnlinkedWorkerRows.reader(dataSource, district);
+    WorkerLinker workerLinker(JdbcTemplate jdbc, @Value("#{stepExecutionContext['district']}") String district) {
+        return new WorkerLinker(jdbc, district);
     }
 
     @Bean

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Survivorship {
 
-    static final int BATCH = 500;
+    static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -73,11 +73,14 @@ public class Survivorship {
         }, args);
         Map<Long, Map<String, String>> overrides = overrides(kind, marks, ids);
         List<Object[]> provenance = new ArrayList<>();
+        List<Long> withoutRows = new ArrayList<>();
+        // Grouped by statement text: one batch (one round trip) per distinct column list.
+        Map<String, List<Object[]>> updates = new LinkedHashMap<>();
         for (Long id : ids) {
             List<SourceValues> sources = rows.getOrDefault(id, List.of());
             if (sources.isEmpty()) {
                 // Every row of it was superseded: keep what it had, it no longer changes.
-                jdbc.update("UPDATE " + kind.table + " SET dirty = FALSE WHERE id = ?", id);
+                withoutRows.add(id);
                 continue;
             }
             sources.sort(SourceValues.NEWEST_FIRST);
@@ -93,8 +96,17 @@ public class Survivorship {
                 from.put(field, new Object[] {kind.id, id, field, "ST", 0L});
             });
             provenance.addAll(from.values());
-            update(kind, id, chosen, sources);
+            List<Object> values = new ArrayList<>(chosen.values());
+            values.add(sources.stream().map(SourceValues::period).min(String::compareTo).orElseThrow());
+            values.add(sources.stream().map(SourceValues::period).max(String::compareTo).orElseThrow());
+            values.add(id);
+            updates.computeIfAbsent(updateSql(kind, chosen.keySet()), text -> new ArrayList<>()).add(values.toArray());
         }
+        if (!withoutRows.isEmpty()) {
+            jdbc.update("UPDATE " + kind.table + " SET dirty = FALSE WHERE id IN ("
+                    + String.join(",", Collections.nCopies(withoutRows.size(), "?")) + ")", withoutRows.toArray());
+        }
+        updates.forEach(jdbc::batchUpdate);
         jdbc.update("DELETE FROM master_field_source WHERE master_kind = ? AND master_id IN (" + marks + ")",
                 prepend(kind.id, ids));
         jdbc.batchUpdate("INSERT INTO master_field_source (master_kind, master_id, field, template, stg_id) "
@@ -114,24 +126,14 @@ public class Survivorship {
         }
     }
 
-    private void update(MasterKind kind, long id, Map<String, Object> chosen, List<SourceValues> sources) {
-        String first = sources.stream().map(SourceValues::period).min(String::compareTo).orElseThrow();
-        String last = sources.stream().map(SourceValues::period).max(String::compareTo).orElseThrow();
-        List<String> columns = new ArrayList<>(chosen.keySet());
-        List<Object> values = new ArrayList<>();
+    /** A master's chosen values, then its first and last period and its id. A name is never emptied. */
+    private static String updateSql(MasterKind kind, Iterable<String> columns) {
         StringBuilder sql = new StringBuilder("UPDATE " + kind.table + " SET ");
         for (String column : columns) {
-            if (column.equals("name") && chosen.get(column) == null) {
-                continue;
-            }
-            sql.append(column).append(" = ?, ");
-            values.add(chosen.get(column));
+            sql.append(column).append(column.equals("name") ? " = COALESCE(?, name), " : " = ?, ");
         }
-        sql.append("first_period = ?, last_period = ?, dirty = FALSE, updated_at = CURRENT_TIMESTAMP(6) WHERE id = ?");
-        values.add(first);
-        values.add(last);
-        values.add(id);
-        jdbc.update(sql.toString(), values.toArray());
+        return sql.append("first_period = ?, last_period = ?, dirty = FALSE, updated_at = CURRENT_TIMESTAMP(6) "
+                + "WHERE id = ?").toString();
     }
 
     private Map<Long, Map<String, String>> overrides(MasterKind kind, String marks, List<Long> ids) {
