@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile.survive;
 
+import cn.sanshe.pipeline.reconcile.BulkRows;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,8 +75,7 @@ public class Survivorship {
         Map<Long, Map<String, String>> overrides = overrides(kind, marks, ids);
         List<Object[]> provenance = new ArrayList<>();
         List<Long> withoutRows = new ArrayList<>();
-        // Grouped by statement text: one batch (one round trip) per distinct column list.
-        Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+        List<Object[]> values = new ArrayList<>(ids.size());
         for (Long id : ids) {
             List<SourceValues> sources = rows.getOrDefault(id, List.of());
             if (sources.isEmpty()) {
@@ -92,25 +92,39 @@ public class Survivorship {
             }, () -> chosen.put(field, null)));
             derive(kind, sources, chosen);
             overrides.getOrDefault(id, Map.of()).forEach((field, value) -> {
+                if (!kind.columns.contains(field)) {
+                    throw new IllegalStateException("a steward's value for " + field + ", which " + kind.table
+                            + " does not survive");
+                }
                 chosen.put(field, value);
                 from.put(field, new Object[] {kind.id, id, field, "ST", 0L});
             });
             provenance.addAll(from.values());
-            List<Object> values = new ArrayList<>(chosen.values());
-            values.add(sources.stream().map(SourceValues::period).min(String::compareTo).orElseThrow());
-            values.add(sources.stream().map(SourceValues::period).max(String::compareTo).orElseThrow());
-            values.add(id);
-            updates.computeIfAbsent(updateSql(kind, chosen.keySet()), text -> new ArrayList<>()).add(values.toArray());
+            Object[] row = new Object[kind.columns.size() + 3];
+            row[0] = id;
+            for (int i = 0; i < kind.columns.size(); i++) {
+                row[i + 1] = chosen.get(kind.columns.get(i));
+            }
+            row[row.length - 2] = sources.stream().map(SourceValues::period).min(String::compareTo).orElseThrow();
+            row[row.length - 1] = sources.stream().map(SourceValues::period).max(String::compareTo).orElseThrow();
+            values.add(row);
         }
         if (!withoutRows.isEmpty()) {
             jdbc.update("UPDATE " + kind.table + " SET dirty = FALSE WHERE id IN ("
                     + String.join(",", Collections.nCopies(withoutRows.size(), "?")) + ")", withoutRows.toArray());
         }
-        updates.forEach(jdbc::batchUpdate);
+        if (!values.isEmpty()) {
+            // One bulk load and one joined update for the batch; the values leave the scratch table in the same transaction.
+            BulkRows.append(jdbc, kind.scratch, kind.scratchColumns(), "", values);
+            String batch = String.join(",", Collections.nCopies(values.size(), "?"));
+            Object[] batchIds = values.stream().map(row -> row[0]).toArray();
+            jdbc.update(kind.updateFromScratch + " WHERE s.id IN (" + batch + ")", batchIds);
+            jdbc.update("DELETE FROM " + kind.scratch + " WHERE id IN (" + batch + ")", batchIds);
+        }
         jdbc.update("DELETE FROM master_field_source WHERE master_kind = ? AND master_id IN (" + marks + ")",
                 prepend(kind.id, ids));
-        jdbc.batchUpdate("INSERT INTO master_field_source (master_kind, master_id, field, template, stg_id) "
-                + "VALUES (?, ?, ?, ?, ?)", provenance);
+        BulkRows.append(jdbc, "master_field_source", List.of("master_kind", "master_id", "field", "template", "stg_id"),
+                "", provenance);
     }
 
     /** Facts that follow from others: registration status, a certificate verified by the register. */
@@ -124,16 +138,6 @@ public class Survivorship {
             chosen.put("cert_verified", level != null && !"无".equals(level));
             chosen.put("on_roster", sources.stream().anyMatch(source -> !source.fromDistrict()));
         }
-    }
-
-    /** A master's chosen values, then its first and last period and its id. A name is never emptied. */
-    private static String updateSql(MasterKind kind, Iterable<String> columns) {
-        StringBuilder sql = new StringBuilder("UPDATE " + kind.table + " SET ");
-        for (String column : columns) {
-            sql.append(column).append(column.equals("name") ? " = COALESCE(?, name), " : " = ?, ");
-        }
-        return sql.append("first_period = ?, last_period = ?, dirty = FALSE, updated_at = CURRENT_TIMESTAMP(6) "
-                + "WHERE id = ?").toString();
     }
 
     private Map<Long, Map<String, String>> overrides(MasterKind kind, String marks, List<Long> ids) {
