@@ -1,7 +1,8 @@
--- Reconcile at scale: survivorship writes a batch of masters' chosen values here in one bulk load,
--- then sets them on the masters with one UPDATE … JOIN, instead of one UPDATE statement per master.
--- Rows live only inside a survivorship batch's transaction (deleted before it commits); every
--- column is nullable because a field no source gives is written as NULL. Same types as the masters.
+-- Reconcile at scale: survivorship bulk-loads a batch of masters' chosen values into a temporary
+-- table made LIKE these, then sets them on the masters with one UPDATE … JOIN instead of one
+-- UPDATE statement per master. These tables stay empty: they are the templates, kept with the
+-- schema so their types follow the masters'. Every column is nullable because a field no source
+-- gives is written as NULL.
 
 CREATE TABLE survive_org (
     id               BIGINT       NOT NULL PRIMARY KEY,

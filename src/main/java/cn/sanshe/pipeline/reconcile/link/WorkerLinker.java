@@ -7,13 +7,17 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The same identity number (normalised to 18 characters at ingest, compared by its keyed hash)
  * is the same person. An exact key needs no row in Java: a district's rows not linked yet are
  * linked by set-based statements, one month at a time, each month its own transaction (one
- * {@link #execute} call), oldest month first, so that the row that creates a master is the one a
+ * {@link #execute} call, retried on a deadlock), oldest month first, so that the row that creates a master is the one a
  * row-by-row pass would have met first (the register before the roster, then staging order).
  *
  * <p>A certificate number shared by two identity numbers is a conflict, not a merge; it is found
@@ -73,11 +77,38 @@ class WorkerLinker implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final String districtCode;
+    private final TransactionTemplate transaction;
     private Deque<String> periods;
 
-    WorkerLinker(JdbcTemplate jdbc, String districtCode) {
+    WorkerLinker(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, String districtCode) {
         this.jdbc = jdbc;
         this.districtCode = districtCode;
+        this.transaction = new TransactionTemplate(transactionManager);
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Each statement sees what the other districts committed; INSERT … SELECT locks nothing it reads.
+        transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    }
+
+    /**
+     * One month in a transaction of its own, so that a deadlock with a district running alongside
+     * (both marking the masters of people on both their rosters) costs a retry of that month only.
+     */
+    private int linkMonth(String period) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Integer linked = transaction.execute(status -> {
+                    Object[] twice = {districtCode, period, districtCode, period};
+                    jdbc.update(MARK_DIRTY, twice);
+                    jdbc.update(NEW_MASTERS, twice);
+                    return jdbc.update(LINK_D3, districtCode, period) + jdbc.update(LINK_S3, districtCode, period);
+                });
+                return linked == null ? 0 : linked;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -93,10 +124,7 @@ class WorkerLinker implements Tasklet {
         if (period == null) {
             return RepeatStatus.FINISHED;
         }
-        Object[] twice = {districtCode, period, districtCode, period};
-        jdbc.update(MARK_DIRTY, twice);
-        jdbc.update(NEW_MASTERS, twice);
-        int linked = jdbc.update(LINK_D3, districtCode, period) + jdbc.update(LINK_S3, districtCode, period);
+        int linked = linkMonth(period);
         // A contribution counts reads one at a time; the rows were read by the database.
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         step.setReadCount(step.getReadCount() + linked);

@@ -62,9 +62,14 @@ enum MasterKind {
     final Map<String, Rule> rules;
     /** The columns survivorship sets: every rule's field, then the derived ones. */
     final List<String> columns;
-    /** The helper table a batch's chosen values pass through (V11). */
+    /**
+     * The connection's own temporary table a batch's chosen values pass through, made like V11's
+     * template table: invisible to the other lane, so neither locks the other's rows.
+     */
     final String scratch;
-    /** Sets a master's columns from its scratch row; the name is never emptied. Needs a WHERE on {@code s.id}. */
+    /** Creates {@link #scratch} on a connection the first time. */
+    final String createScratch;
+    /** Sets a master's columns from its scratch row; the name is never emptied. */
     final String updateFromScratch;
 
     MasterKind(String id, String table, String rowsSql, Map<String, Rule> rules) {
@@ -78,7 +83,8 @@ enum MasterKind {
             all.addAll(List.of("cert_verified", "on_roster"));
         }
         this.columns = List.copyOf(all);
-        this.scratch = "survive_" + id;
+        this.scratch = "survive_" + id + "_batch";
+        this.createScratch = "CREATE TEMPORARY TABLE IF NOT EXISTS " + scratch + " LIKE survive_" + id;
         StringBuilder set = new StringBuilder("UPDATE " + table + " m JOIN " + scratch + " s ON s.id = m.id SET ");
         for (String column : columns) {
             set.append("m.").append(column).append(column.equals("name") ? " = COALESCE(s.name, m.name), "

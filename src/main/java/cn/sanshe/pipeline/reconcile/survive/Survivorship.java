@@ -8,9 +8,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Survivorship {
 
     static final int BATCH = 1000;
+    /**
+     * Batches recomputed at once: one thread reads and chooses while the other's batch is in the
+     * database, which keeps both of the target's two cores busy. Lanes take the odd and even ids.
+     */
+    static final int LANES = 2;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -29,22 +40,65 @@ public class Survivorship {
     Survivorship(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        // Lanes write neighbouring keys (masters, provenance): no gap locks between them.
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     /** Recomputes every dirty master of both kinds; returns how many. */
     public int recomputeDirty() {
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES, runnable -> {
+            Thread thread = new Thread(runnable, "survivorship-" + System.identityHashCode(runnable));
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int lane = 0; lane < LANES; lane++) {
+                int mine = lane;
+                done.add(lanes.submit(() -> recomputeDirty(mine)));
+            }
+            int total = 0;
+            for (Future<Integer> lane : done) {
+                total += lane.get();
+            }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("survivorship interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            lanes.shutdownNow();
+        }
+    }
+
+    private int recomputeDirty(int lane) {
         int done = 0;
         for (MasterKind kind : MasterKind.values()) {
             List<Long> ids;
             // Table names are the enum's constants.
-            while (!(ids = jdbc.queryForList("SELECT id FROM " + kind.table + " WHERE dirty = TRUE ORDER BY id LIMIT "
-                    + BATCH, Long.class)).isEmpty()) {
+            while (!(ids = jdbc.queryForList("SELECT id FROM " + kind.table + " WHERE dirty = TRUE AND MOD(id, "
+                    + LANES + ") = " + lane + " ORDER BY id LIMIT " + BATCH, Long.class)).isEmpty()) {
                 List<Long> batch = ids;
-                transaction.executeWithoutResult(status -> recompute(kind, batch));
+                inTransaction(kind, batch);
                 done += batch.size();
             }
         }
         return done;
+    }
+
+    /** A batch whose transaction lost a deadlock to the other lane is simply done again. */
+    private void inTransaction(MasterKind kind, List<Long> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> recompute(kind, batch));
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Recomputes the given masters now (after a steward's merge or unmerge). */
@@ -114,12 +168,11 @@ public class Survivorship {
                     + String.join(",", Collections.nCopies(withoutRows.size(), "?")) + ")", withoutRows.toArray());
         }
         if (!values.isEmpty()) {
-            // One bulk load and one joined update for the batch; the values leave the scratch table in the same transaction.
+            // One bulk load and one joined update for the batch, on the transaction's connection.
+            jdbc.execute(kind.createScratch);
             BulkRows.append(jdbc, kind.scratch, kind.scratchColumns(), "", values);
-            String batch = String.join(",", Collections.nCopies(values.size(), "?"));
-            Object[] batchIds = values.stream().map(row -> row[0]).toArray();
-            jdbc.update(kind.updateFromScratch + " WHERE s.id IN (" + batch + ")", batchIds);
-            jdbc.update("DELETE FROM " + kind.scratch + " WHERE id IN (" + batch + ")", batchIds);
+            jdbc.update(kind.updateFromScratch);
+            jdbc.update("DELETE FROM " + kind.scratch);
         }
         jdbc.update("DELETE FROM master_field_source WHERE master_kind = ? AND master_id IN (" + marks + ")",
                 prepend(kind.id, ids));
