@@ -14,8 +14,11 @@ public record ReconcileProperties(Double mergeThreshold, Double reviewThreshold,
     public ReconcileProperties {
         mergeThreshold = mergeThreshold == null ? MatchThresholds.DEFAULT.merge() : mergeThreshold;
         reviewThreshold = reviewThreshold == null ? MatchThresholds.DEFAULT.review() : reviewThreshold;
-        // Districts one after the other by default: a district's new masters and its index stay in step.
-        parallelDistricts = parallelDistricts == null ? 1 : parallelDistricts;
+        // Two districts at a time, one per core of the target machine. Organizations are matched
+        // within their district (its own index, its own masters); a person two districts list gets
+        // one master whichever creates it. Ids then follow the order districts finish in, which a
+        // re-run never changes (linked rows are not linked again); 1 makes them follow the data alone.
+        parallelDistricts = parallelDistricts == null ? 2 : parallelDistricts;
         chunkSize = chunkSize == null ? 2000 : chunkSize;
     }
 

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -18,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 /**
  * {@code reconcileOrgStep} and {@code reconcileWorkerStep}: partitioned by district, like
@@ -49,6 +54,7 @@ class LinkStepsConfiguration {
         return new StepBuilder("reconcileOrgDistrictStep", jobRepository)
                 .<OrgSourceRow, OrgSourceRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
+                .transactionAttribute(readCommitted())
                 .reader(unlinkedOrgRows)
                 .writer(orgLinkWriter)
                 .listener(orgLinkWriter)
@@ -58,14 +64,13 @@ class LinkStepsConfiguration {
 
     @Bean
     Step reconcileWorkerDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows, JdbcTemplate jdbc,
-            ReconcileProperties properties) {
+            WorkerLinker workerLinker) {
+        ProgressListener progress = new ProgressListener("社区工作者匹配");
         return new StepBuilder("reconcileWorkerDistrictStep", jobRepository)
-                .<WorkerSourceRow, WorkerSourceRow>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(unlinkedWorkerRows)
-                .writer(new WorkerLinkWriter(jdbc))
-                .listener(new ProgressListener("社区工作者匹配"))
+                .tasklet(workerLinker, transactionManager)
+                .transactionAttribute(readCommitted())
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener<?, ?>) progress)
                 .build();
     }
 
@@ -78,9 +83,9 @@ class LinkStepsConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<WorkerSourceRow> unlinkedWorkerRows(DataSource dataSource,
+    WorkerLinker workerLinker(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
             @Value("#{stepExecutionContext['district']}") String district) {
-        return UnlinkedWorkerRows.reader(dataSource, district);
+        return new WorkerLinker(jdbc, transactionManager, district);
     }
 
     @Bean
@@ -88,6 +93,17 @@ class LinkStepsConfiguration {
     OrgLinkWriter orgLinkWriter(JdbcTemplate jdbc, @Value("#{stepExecutionContext['district']}") String district,
             ReconcileProperties properties) {
         return new OrgLinkWriter(jdbc, district, properties.thresholds());
+    }
+
+    /**
+     * Districts side by side: a district must see the masters another just created (a person on
+     * two districts' rosters), and neither may gap-lock the masters and lineage the other appends
+     * to (INSERT … SELECT share-locks what it reads under repeatable read).
+     */
+    private static TransactionAttribute readCommitted() {
+        DefaultTransactionAttribute attribute = new DefaultTransactionAttribute();
+        attribute.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return attribute;
     }
 
     private static Step partitioned(String name, JobRepository jobRepository, Step worker, int parallel,

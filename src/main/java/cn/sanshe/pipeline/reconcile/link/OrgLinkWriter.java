@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile.link;
 
+import cn.sanshe.pipeline.reconcile.BulkRows;
 import cn.sanshe.pipeline.reconcile.match.MatchThresholds;
 import cn.sanshe.pipeline.reconcile.match.OrgDecision;
 import cn.sanshe.pipeline.reconcile.match.OrgIndex;
@@ -9,6 +10,7 @@ import cn.sanshe.pipeline.reconcile.match.OrgRow;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,8 @@ import org.springframework.jdbc.support.KeyHolder;
 class OrgLinkWriter implements ItemWriter<OrgSourceRow>, StepExecutionListener {
 
     static final String CANDIDATE_PAIRS = "reconcile.candidatePairs";
+    private static final List<String> LINK_COLUMNS = List.of("template", "stg_id", "master_id", "district_code",
+            "period", "norm_name", "community_code", "credit_code", "person", "phone", "how", "score");
 
     private final JdbcTemplate jdbc;
     private final String districtCode;
@@ -89,12 +93,10 @@ class OrgLinkWriter implements ItemWriter<OrgSourceRow>, StepExecutionListener {
             links.add(new Object[] {source.template(), source.stgId(), masterId, districtCode, source.period(),
                 row.normName(), source.communityCode(), source.creditCode(), source.person(), source.phone(), how, score});
         }
-        jdbc.batchUpdate("""
-                INSERT INTO org_source (template, stg_id, master_id, district_code, period, norm_name, community_code,
-                                        credit_code, person, phone, how, score, linked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))""", links);
-        jdbc.batchUpdate("UPDATE org_master SET dirty = TRUE WHERE id = ? AND dirty = FALSE",
-                touched.stream().map(id -> new Object[] {id}).toList());
+        BulkRows.append(jdbc, "org_source", LINK_COLUMNS, "linked_at = CURRENT_TIMESTAMP(6)", links);
+        // One statement for the chunk, not one per master.
+        jdbc.update("UPDATE org_master SET dirty = TRUE WHERE dirty = FALSE AND id IN ("
+                + String.join(",", Collections.nCopies(touched.size(), "?")) + ")", touched.toArray());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package cn.sanshe.pipeline.reconcile.survive;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,12 +60,47 @@ enum MasterKind {
     final String table;
     final String rowsSql;
     final Map<String, Rule> rules;
+    /** The columns survivorship sets: every rule's field, then the derived ones. */
+    final List<String> columns;
+    /**
+     * The connection's own temporary table a batch's chosen values pass through, made like V11's
+     * template table: invisible to the other lane, so neither locks the other's rows.
+     */
+    final String scratch;
+    /** Creates {@link #scratch} on a connection the first time. */
+    final String createScratch;
+    /** Sets a master's columns from its scratch row; the name is never emptied. */
+    final String updateFromScratch;
 
     MasterKind(String id, String table, String rowsSql, Map<String, Rule> rules) {
         this.id = id;
         this.table = table;
         this.rowsSql = rowsSql;
         this.rules = rules;
+        List<String> all = new ArrayList<>(rules.keySet());
+        // What derive() adds beyond the rules' fields (reg_status is a rule's field for organizations).
+        if (id.equals("worker")) {
+            all.addAll(List.of("cert_verified", "on_roster"));
+        }
+        this.columns = List.copyOf(all);
+        this.scratch = "survive_" + id + "_batch";
+        this.createScratch = "CREATE TEMPORARY TABLE IF NOT EXISTS " + scratch + " LIKE survive_" + id;
+        StringBuilder set = new StringBuilder("UPDATE " + table + " m JOIN " + scratch + " s ON s.id = m.id SET ");
+        for (String column : columns) {
+            set.append("m.").append(column).append(column.equals("name") ? " = COALESCE(s.name, m.name), "
+                    : " = s." + column + ", ");
+        }
+        this.updateFromScratch = set.append("m.first_period = s.first_period, m.last_period = s.last_period, ")
+                .append("m.dirty = FALSE, m.updated_at = CURRENT_TIMESTAMP(6)").toString();
+    }
+
+    List<String> scratchColumns() {
+        List<String> all = new ArrayList<>();
+        all.add("id");
+        all.addAll(columns);
+        all.add("first_period");
+        all.add("last_period");
+        return all;
     }
 
     private static Map<String, Rule> fields(Object... pairs) {

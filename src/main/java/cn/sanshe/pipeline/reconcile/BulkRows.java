@@ -1,0 +1,139 @@
+package cn.sanshe.pipeline.reconcile;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Appends many rows to a table on the current transaction's connection with {@code LOAD DATA
+ * LOCAL INFILE} from an in-memory stream: reconcile's lineage and provenance rows run into the
+ * millions, and binding them as batched statement parameters costs the driver more than the
+ * database takes to store them. A server that forbids it gets batched inserts, with a warning once.
+ * (Ingest's loader does the same for staging; this one also sets constant columns.)
+ */
+public final class BulkRows {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkRows.class);
+    private static volatile boolean loadDataAllowed = true;
+
+    private BulkRows() {
+    }
+
+    /**
+     * @param table    a constant table name, never input
+     * @param columns  the columns the rows' values fill, in order
+     * @param constant SQL assignments for the remaining columns ({@code linked_at = CURRENT_TIMESTAMP(6)}), or empty
+     */
+    public static void append(JdbcTemplate jdbc, String table, List<String> columns, String constant,
+            List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            if (loadDataAllowed) {
+                try {
+                    loadData(connection, table, columns, constant, rows);
+                    return null;
+                } catch (SQLException e) {
+                    if (!isLoadDataRefused(e)) {
+                        throw e;
+                    }
+                    loadDataAllowed = false;
+                    log.warn("The server refuses LOAD DATA LOCAL INFILE ({}); reconcile writes with batched inserts, "
+                            + "which is slower. Set local_infile=1 on the server.", e.getMessage());
+                }
+            }
+            insert(connection, table, columns, constant, rows);
+            return null;
+        });
+    }
+
+    private static void loadData(Connection connection, String table, List<String> columns, String constant,
+            List<Object[]> rows) throws SQLException {
+        StringBuilder tsv = new StringBuilder(rows.size() * 64);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    tsv.append('\t');
+                }
+                appendField(tsv, row[i]);
+            }
+            tsv.append('\n');
+        }
+        String sql = "LOAD DATA LOCAL INFILE 'reconcile.tsv' INTO TABLE " + table
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", columns) + ")" + (constant.isEmpty() ? "" : " SET " + constant);
+        try (Statement statement = connection.createStatement()) {
+            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                    .setLocalInfileInputStream(new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
+            long loaded = statement.executeLargeUpdate(sql);
+            if (loaded != rows.size()) {
+                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
+            }
+        }
+    }
+
+    static void appendField(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        String text;
+        if (value instanceof Boolean flag) {
+            text = flag ? "1" : "0";
+        } else if (value instanceof BigDecimal decimal) {
+            text = decimal.toPlainString();
+        } else if (value instanceof Double number) {
+            text = BigDecimal.valueOf(number).toPlainString();   // never 1.0E-4
+        } else {
+            text = value.toString();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static void insert(Connection connection, String table, List<String> columns, String constant,
+            List<Object[]> rows) throws SQLException {
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        if (!constant.isEmpty()) {
+            // LOAD DATA's SET clause as an insert's: the same assignments, applied to the row just inserted.
+            sql = "INSERT INTO " + table + " SET " + constant + ", "
+                    + String.join(", ", columns.stream().map(column -> column + " = ?").toList());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static boolean isLoadDataRefused(SQLException e) {
+        // 1148 / 3948: the used command is not allowed; 2068: client-side infile disabled.
+        return e.getErrorCode() == 1148 || e.getErrorCode() == 3948 || e.getErrorCode() == 2068
+                || String.valueOf(e.getMessage()).contains("LOCAL INFILE");
+    }
+}
