@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The database is its own, under {@code target/bench-db/reconcile}, started fresh.
  *
  * <p>Arguments: {@code [--scales=1,2,4] [--org-rows=375000] [--months=12] [--seed=1] [--accuracy=true]
- * [--warm-up=true]}; {@code --org-rows} is the 1× size (worker rows follow at about twice that). An
+ * [--warm-up=true] [--buffer-pool=512M]}; {@code --org-rows} is the 1× size (worker rows follow at about twice that). An
  * untimed warm-up at a twentieth of 1× runs first. Run with
  * {@code ./mvnw -Pbench test-compile exec:exec@reconcile-benchmark}.
  */
@@ -61,7 +61,8 @@ public final class ReconcileBenchmark {
     private ConfigurableApplicationContext context;
     private JdbcTemplate jdbc;
 
-    record Options(List<Integer> scales, int orgRows, int months, long seed, boolean accuracy, boolean warmUp) {
+    record Options(List<Integer> scales, int orgRows, int months, long seed, boolean accuracy, boolean warmUp,
+            String bufferPool) {
     }
 
     record Measured(int scale, Truth.Summary truth, double seconds, double appCpu, double dbCpu, long peakHeap,
@@ -100,6 +101,7 @@ public final class ReconcileBenchmark {
         long seed = 1;
         boolean accuracy = true;
         boolean warmUp = true;
+        String bufferPool = "512M";
         for (String raw : args) {
             String arg = raw.strip();
             if (arg.isEmpty()) {
@@ -118,13 +120,15 @@ public final class ReconcileBenchmark {
                 accuracy = Boolean.parseBoolean(value);
             } else if (arg.startsWith("--warm-up=")) {
                 warmUp = Boolean.parseBoolean(value);
+            } else if (arg.startsWith("--buffer-pool=")) {
+                bufferPool = value;
             } else {
                 System.err.println("usage: ReconcileBenchmark [--scales=1,2,4] [--org-rows=375000] [--months=12] "
-                        + "[--seed=1] [--accuracy=true] [--warm-up=true]   (got " + arg + ")");
+                        + "[--seed=1] [--accuracy=true] [--warm-up=true] [--buffer-pool=512M]   (got " + arg + ")");
                 System.exit(2);
             }
         }
-        return new Options(scales, orgRows, months, seed, accuracy, warmUp);
+        return new Options(scales, orgRows, months, seed, accuracy, warmUp, bufferPool);
     }
 
     private void run(Options options) throws Exception {
@@ -136,7 +140,7 @@ public final class ReconcileBenchmark {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, String.join(" + ",
                         ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList())));
-        start();
+        start(options.bufferPool());
         line(String.format(Locale.ROOT, "database: MariaDB %s (embedded, loopback), innodb_buffer_pool_size %d MB; "
                 + "pipeline.reconcile.* as configured (defaults unless set)",
                 jdbc.queryForObject("SELECT VERSION()", String.class),
@@ -157,13 +161,15 @@ public final class ReconcileBenchmark {
         table(measured);
     }
 
-    private void start() throws Exception {
+    private void start(String bufferPool) throws Exception {
         long start = System.nanoTime();
         context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--pipeline.embedded-db.data-dir=target/bench-db/reconcile/data",
                         "--pipeline.embedded-db.base-dir=target/bench-db/reconcile/server",
                         "--pipeline.embedded-db.fresh-start=true",
+                        // the InnoDB buffer pool of the benchmark's server (the embedded default is 512M)
+                        "--pipeline.embedded-db.buffer-pool=" + bufferPool,
                         "--logging.file.name=target/bench-reconcile.log");
         jdbc = context.getBean(JdbcTemplate.class);
         context.getBean(DivisionLoader.class).load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));

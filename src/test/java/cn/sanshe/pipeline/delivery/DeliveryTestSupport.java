@@ -16,7 +16,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class DeliveryTestSupport {
 
+    /** Over the real renderer: these tests are about mail; the demo test delivers real dashboards. */
     @Bean
+    @Primary
     FakeRenderer fakeRenderer() {
         return new FakeRenderer(Path.of("target/test-work/reports-fake"));
     }

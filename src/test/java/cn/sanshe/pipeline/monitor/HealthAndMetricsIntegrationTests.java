@@ -22,7 +22,9 @@ import org.springframework.util.ResourceUtils;
 
 /** Health of database, scheduler and inbox; job and step timers and item counts; the failure alert. */
 @SpringBootTest(properties = {"pipeline.delivery.operations[0]=ops@test.local",
-    "pipeline.delivery.editions[0].name=no-renderer-monthly", "pipeline.delivery.editions[0].scope=130100000000",
+    // an edition judged against a profile nobody defined: every report run of it fails the same way
+    "pipeline.delivery.editions[0].name=no-profile-monthly", "pipeline.delivery.editions[0].scope=130100000000",
+    "pipeline.delivery.editions[0].profile=no-such-profile",
     "pipeline.delivery.editions[0].recipients[0].address=reader@test.local"})
 class HealthAndMetricsIntegrationTests {
 
@@ -90,7 +92,7 @@ class HealthAndMetricsIntegrationTests {
                 jakarta.mail.Session.getInstance(new java.util.Properties()), Files.newInputStream(alert));
         assertThat(mail.getSubject()).contains("流水线作业失败").contains("reportDeliveryJob");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ops@test.local");
-        assertThat((String) mail.getContent()).contains("失败步骤：renderAndDeliverStep").contains("报表渲染模块不可用")
+        assertThat((String) mail.getContent()).contains("失败步骤：renderAndDeliverStep").contains("没有名为 no-such-profile 的目标口径")
                 .contains("jobs restart " + failed.executionId());
     }
 
