@@ -114,7 +114,7 @@ final class DivisionRules {
 
     /** The sending unit as 9 or 6 digits; null when unknown (checks that need it are left out). */
     static String unit(String unitCode) {
-        if (digits(unitCode, 9) || digits(unitCode, 6)) {
+        if (unitCode != null && (digits(unitCode, 9) || digits(unitCode, 6))) {
             return unitCode;   // the usual case, asked for every code in every row
         }
         String unit = Values.compact(unitCode);
