@@ -422,18 +422,21 @@ public final class IngestBenchmark {
                 rows.add(new String[] {"  · (reader, processor and writer not recognised by StepTimings: no split)",
                     "", ""});
             } else {
-                rows.add(row("  · first read(): open the file, pre-flight pass (CsvScan / XlsxInspector), find the "
-                        + "header", first, total));
-                rows.add(row(String.format(Locale.ROOT, "  · read(): the other %,d calls — parse, cells to text, items",
+                rows.add(row("  · first read(): until the first items are read and checked ahead (open the file, "
+                        + "pre-flight pass CsvScan / XlsxInspector, find the header, check the first batch)", first, total));
+                rows.add(row(String.format(Locale.ROOT, "  · read(): the other %,d calls — take items read and checked "
+                        + "ahead (ReadAhead), waiting when the reading or checking threads are behind",
                         StepTimings.READ.calls.get() - 1), read - first, total));
                 boolean concurrent = !StepTimings.PROCESS.threads.equals(StepTimings.READ.threads);
                 if (concurrent) {
-                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — LOAD DATA text, "
-                            + "LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write, total));
-                    rows.add(row("  · rest of the step's thread: waiting for the checking threads, commits, job "
-                            + "repository per chunk, listeners", d - read - write, total));
-                    rows.add(row(String.format(Locale.ROOT, "  · (beside the reading) process(): RowChecker on %,d items "
-                            + "— validate rows, protect identity numbers — thread time summed over %d threads %s",
+                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — join the rows' "
+                            + "LOAD DATA text, LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write,
+                            total));
+                    rows.add(row("  · rest of the step's thread: commits, job repository per chunk, listeners",
+                            d - read - write, total));
+                    rows.add(row(String.format(Locale.ROOT, "  · (beside the step, on the read-ahead's checking threads) "
+                            + "process(): RowChecker on %,d items — validate rows, protect identity numbers, write "
+                            + "LOAD DATA text — wall time summed over %d threads %s",
                             StepTimings.PROCESS.calls.get(), StepTimings.PROCESS.threads.size(),
                             new java.util.TreeSet<>(StepTimings.PROCESS.threads)), process, total));
                 } else {

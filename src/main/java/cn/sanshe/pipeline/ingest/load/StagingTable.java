@@ -65,11 +65,17 @@ record StagingTable(TemplateId template, String table, List<String> columns) {
      * checked, so the writer merely puts the sheet id in front.
      */
     byte[] textAfterSheetId(int rowNo, String unitCode, RowOutcome.Loaded loaded, IdentityVault vault) {
-        List<Object> values = new ArrayList<>(columns.size() + 7);
-        addValues(values, rowNo, unitCode, loaded, vault);
-        StagingText text = new StagingText(256);
-        for (Object value : values) {
-            text.next(value);
+        StagingText text = new StagingText(384);
+        text.next(rowNo).next(loaded.period().toString()).next(unitCode).next(unitCode.substring(0, 6));
+        for (String column : columns) {
+            Object value = loaded.values().get(column);
+            if (column.equals(ID_NUMBER)) {
+                IdentityVault.ProtectedId id = value instanceof IdentityVault.ProtectedId done ? done
+                        : vault.protect((String) value);
+                text.next(id.hash()).next(id.cipher()).next(id.masked());
+            } else {
+                text.next(value);
+            }
         }
         return text.endRow().toBytes();
     }
