@@ -24,6 +24,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
     private final SheetRegistry sheets;
     private final RejectRecorder rejects;
     private final IdentityVault vault;
+    private final Map<TemplateId, StagingText> buffers = new EnumMap<>(TemplateId.class);
 
     IngestWriter(JdbcTemplate jdbc, IdentityVault vault) {
         this.jdbc = jdbc;
@@ -46,7 +47,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
                 if (outcome instanceof RowOutcome.Loaded loaded) {
                     sheetCounts.loaded++;
                     TemplateId template = row.sheet().match().template().id();
-                    staged.computeIfAbsent(template, t -> new Staged(StagingTable.of(t), chunk.size()))
+                    staged.computeIfAbsent(template, t -> new Staged(StagingTable.of(t)))
                             .add(sheetId, row, loaded);
                 } else if (outcome instanceof RowOutcome.Rejected rejected) {
                     sheetCounts.rejected++;
@@ -122,9 +123,12 @@ class IngestWriter implements ItemWriter<IngestItem> {
         final List<Long> sheetIds = new ArrayList<>();
         final List<IngestItem.Row> rows = new ArrayList<>();
 
-        Staged(StagingTable table, int expectedRows) {
+        Staged(StagingTable table) {
             this.table = table;
-            this.text = new StagingText(expectedRows * 320);
+            // One buffer per template for the writer's life, emptied for each load: a chunk's text is
+            // several hundred KB, which the JVM would otherwise allocate outside its young generation.
+            this.text = buffers.computeIfAbsent(table.template(), t -> new StagingText(64 * 1024));
+            text.clear();
         }
 
         void add(long sheetId, IngestItem.Row row, RowOutcome.Loaded loaded) {

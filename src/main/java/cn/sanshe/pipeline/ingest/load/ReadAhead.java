@@ -36,7 +36,12 @@ final class ReadAhead implements AutoCloseable {
     }
 
     static final int BATCH = 200;
-    static final int WAITING_BATCHES = 24;
+    /**
+     * About one chunk's worth: enough to have the next chunk ready when the step comes back from
+     * the database, few enough that items die young (items kept waiting longer outlive young
+     * collections and pile up in the old generation until the next full marking).
+     */
+    static final int WAITING_BATCHES = 10;
     private static final CompletableFuture<List<IngestItem>> END = CompletableFuture.completedFuture(List.of());
     private static final AtomicInteger NUMBER = new AtomicInteger();
 
