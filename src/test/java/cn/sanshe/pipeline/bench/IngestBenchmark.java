@@ -72,6 +72,7 @@ public final class IngestBenchmark {
     private IngestRun ingest;
     private JobControl jobs;
     private int chunkSize;
+    private Long serverPid;
     private LoadDataCeiling.Prepared prepared;
 
     private IngestBenchmark(Report report, int rows) {
@@ -211,10 +212,69 @@ public final class IngestBenchmark {
 
     // ------------------------------------------------------------------------------------------------
 
-    private record Measured(String what, long rows, double seconds) {
+    private record Measured(String what, long rows, double seconds, Cpu cpu) {
         double rate() {
             return rows / seconds;
         }
+    }
+
+    /**
+     * CPU seconds used by this JVM and by the embedded server's process: on a shared machine the
+     * wall-clock figures move with the neighbours' load, the CPU a phase needed much less.
+     */
+    private record Cpu(double jvm, double server) {
+        Cpu since(Cpu before) {
+            return new Cpu(jvm - before.jvm, server - before.server);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f + %.1f", jvm, server);
+        }
+    }
+
+    private Cpu cpu() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        return new Cpu(jvm, serverCpuSeconds());
+    }
+
+    /** utime + stime of the embedded server (mariadbd), from /proc (NaN where there is none, as off Linux). */
+    private double serverCpuSeconds() {
+        try {
+            if (serverPid == null) {
+                serverPid = findServerPid();
+            }
+            if (serverPid < 0) {
+                return Double.NaN;
+            }
+            String stat = Files.readString(Path.of("/proc", String.valueOf(serverPid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // After the command: state is field 3, utime 14 and stime 15 (1-based, man proc).
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long findServerPid() throws IOException {
+        String dataDir = Path.of("target/bench-db").toAbsolutePath().toString();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (!proc.getFileName().toString().matches("[0-9]+")) {
+                    continue;
+                }
+                try {
+                    String command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+                    if ((command.contains("mariadbd") || command.contains("mysqld")) && command.contains(dataDir)) {
+                        return Long.parseLong(proc.getFileName().toString());
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return -1;
     }
 
     private void runFormat(String format, Path file, Path warm) throws Exception {
@@ -226,9 +286,11 @@ public final class IngestBenchmark {
                 parser.parse(warm);
             }
             System.gc();
+            Cpu cpu = cpu();
             long start = System.nanoTime();
             BareParsers.Count count = parser.parse(file);
-            Measured m = new Measured("bare parse: " + parser.name(), count.rows(), (System.nanoTime() - start) / 1e9);
+            Measured m = new Measured("bare parse: " + parser.name(), count.rows(), (System.nanoTime() - start) / 1e9,
+                    cpu().since(cpu));
             System.out.printf(Locale.ROOT, "  %s: %,d rows in %.2f s (%,.0f rows/s; %,d chars)%n", parser.name(),
                     count.rows(), m.seconds(), m.rate(), count.chars());
             parsers.add(m);
@@ -263,14 +325,16 @@ public final class IngestBenchmark {
         cleanStaging();
         LoadDataCeiling.load(dataSource, prepared, Math.min(LOAD_WARM_UP_CHUNKS, prepared.chunks()));
         cleanStaging();
+        Cpu cpu = cpu();
         LoadDataCeiling.Timing timing = LoadDataCeiling.load(dataSource, prepared, prepared.chunks());
+        Cpu used = cpu().since(cpu);
         long inTable = jdbc.queryForObject("SELECT COUNT(*) FROM " + LoadDataCeiling.TABLE, Long.class);
         if (inTable != rows) {
             throw new IllegalStateException("LOAD DATA left " + inTable + " rows in the table, not " + rows);
         }
         cleanStaging();
         return new Measured(String.format(Locale.ROOT, "LOAD DATA LOCAL INFILE into %s, %,d chunks of %,d (%s)",
-                LoadDataCeiling.TABLE, prepared.chunks(), chunkSize, when), timing.rows(), timing.seconds());
+                LoadDataCeiling.TABLE, prepared.chunks(), chunkSize, when), timing.rows(), timing.seconds(), used);
     }
 
     private record EndToEnd(Measured measured, HeapWatch.Figures heap, List<String> accounting, List<String> summary,
@@ -289,10 +353,13 @@ public final class IngestBenchmark {
         HeapWatch.Figures heap;
         long start;
         long end;
+        Cpu cpu;
         try (HeapWatch watch = HeapWatch.start()) {
+            cpu = cpu();
             start = System.nanoTime();
             result = ingest.file(file.toAbsolutePath(), PERIOD, Roster.STREET);
             end = System.nanoTime();
+            cpu = cpu().since(cpu);
             heap = watch.stop();
         }
         double seconds = (end - start) / 1e9;
@@ -312,7 +379,7 @@ public final class IngestBenchmark {
                 jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject", Long.class)));
         List<String[]> breakdown = breakdown(result, seconds);
         cleanStaging();
-        return new EndToEnd(new Measured("end to end: IngestRun.file (the ingest job)", loaded, seconds), heap,
+        return new EndToEnd(new Measured("end to end: IngestRun.file (the ingest job)", loaded, seconds, cpu), heap,
                 accounting, result.summary(), breakdown, result.outcome().succeeded());
     }
 
@@ -355,18 +422,21 @@ public final class IngestBenchmark {
                 rows.add(new String[] {"  · (reader, processor and writer not recognised by StepTimings: no split)",
                     "", ""});
             } else {
-                rows.add(row("  · first read(): open the file, pre-flight pass (CsvScan / XlsxInspector), find the "
-                        + "header", first, total));
-                rows.add(row(String.format(Locale.ROOT, "  · read(): the other %,d calls — parse, cells to text, items",
+                rows.add(row("  · first read(): until the first items are read and checked ahead (open the file, "
+                        + "pre-flight pass CsvScan / XlsxInspector, find the header, check the first batch)", first, total));
+                rows.add(row(String.format(Locale.ROOT, "  · read(): the other %,d calls — take items read and checked "
+                        + "ahead (ReadAhead), waiting when the reading or checking threads are behind",
                         StepTimings.READ.calls.get() - 1), read - first, total));
                 boolean concurrent = !StepTimings.PROCESS.threads.equals(StepTimings.READ.threads);
                 if (concurrent) {
-                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — LOAD DATA text, "
-                            + "LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write, total));
-                    rows.add(row("  · rest of the step's thread: waiting for the checking threads, commits, job "
-                            + "repository per chunk, listeners", d - read - write, total));
-                    rows.add(row(String.format(Locale.ROOT, "  · (beside the reading) process(): RowChecker on %,d items "
-                            + "— validate rows, protect identity numbers — thread time summed over %d threads %s",
+                    rows.add(row(String.format(Locale.ROOT, "  · write(): IngestWriter on %,d chunks — join the rows' "
+                            + "LOAD DATA text, LOAD DATA, rejects, accounting", StepTimings.WRITE.calls.get()), write,
+                            total));
+                    rows.add(row("  · rest of the step's thread: commits, job repository per chunk, listeners",
+                            d - read - write, total));
+                    rows.add(row(String.format(Locale.ROOT, "  · (beside the step, on the read-ahead's checking threads) "
+                            + "process(): RowChecker on %,d items — validate rows, protect identity numbers, write "
+                            + "LOAD DATA text — wall time summed over %d threads %s",
                             StepTimings.PROCESS.calls.get(), StepTimings.PROCESS.threads.size(),
                             new java.util.TreeSet<>(StepTimings.PROCESS.threads)), process, total));
                 } else {
@@ -426,8 +496,8 @@ public final class IngestBenchmark {
         report.line(String.format(Locale.ROOT, "## %s — %,d rows, %s (%.1f MB)", format, rows,
                 file.getFileName(), Files.size(file) / 1e6));
         report.line("");
-        report.line("| measurement | rows | seconds | rows/s |");
-        report.line("|---|---:|---:|---:|");
+        report.line("| measurement | rows | seconds | rows/s | CPU s: JVM + server |");
+        report.line("|---|---:|---:|---:|---:|");
         for (Measured m : parsers) {
             report.line(measuredRow(m));
         }
@@ -480,7 +550,8 @@ public final class IngestBenchmark {
     }
 
     private static String measuredRow(Measured m) {
-        return String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f |", m.what(), m.rows(), m.seconds(), m.rate());
+        return String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s |", m.what(), m.rows(), m.seconds(), m.rate(),
+                m.cpu());
     }
 
     /** Lines printed as they come and kept for {@code ingest-benchmark.txt}. */

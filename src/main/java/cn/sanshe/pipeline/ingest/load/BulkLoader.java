@@ -1,13 +1,11 @@
 package cn.sanshe.pipeline.ingest.load;
 
-import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -34,10 +32,29 @@ class BulkLoader {
         if (rows.isEmpty()) {
             return;
         }
+        StagingText text = new StagingText(rows.size() * 128);
+        for (Object[] row : rows) {
+            text.field(row[0]);
+            for (int i = 1; i < row.length; i++) {
+                text.next(row[i]);
+            }
+            text.endRow();
+        }
+        load(table, columns, text, () -> rows);
+    }
+
+    /**
+     * Loads rows already written as LOAD DATA text; {@code values} gives the same rows as values
+     * for the batched inserts of a server that refuses LOAD DATA, and is not called otherwise.
+     */
+    void load(String table, List<String> columns, StagingText text, Supplier<List<Object[]>> values) {
+        if (text.rowCount() == 0) {
+            return;
+        }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             if (loadDataAllowed) {
                 try {
-                    loadData(connection, table, columns, rows);
+                    loadData(connection, table, columns, text);
                     return null;
                 } catch (SQLException e) {
                     if (!isLoadDataRefused(e)) {
@@ -48,59 +65,23 @@ class BulkLoader {
                             + "slower. Set local_infile=1 on the server to load faster.", e.getMessage());
                 }
             }
-            insert(connection, table, columns, rows);
+            insert(connection, table, columns, values.get());
             return null;
         });
     }
 
-    private static void loadData(Connection connection, String table, List<String> columns, List<Object[]> rows)
+    private static void loadData(Connection connection, String table, List<String> columns, StagingText text)
             throws SQLException {
-        StringBuilder tsv = new StringBuilder(rows.size() * 128);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    tsv.append('\t');
-                }
-                appendField(tsv, row[i]);
-            }
-            tsv.append('\n');
-        }
         // Table and column names are the constants of StagingTable; the values travel in the stream.
         String sql = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")";
         try (Statement statement = connection.createStatement()) {
-            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                    .setLocalInfileInputStream(new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
+            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(text.stream());
             long loaded = statement.executeLargeUpdate(sql);
-            if (loaded != rows.size()) {
-                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
-            }
-        }
-    }
-
-    static void appendField(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        String text;
-        if (value instanceof Boolean flag) {
-            text = flag ? "1" : "0";
-        } else if (value instanceof BigDecimal decimal) {
-            text = decimal.toPlainString();
-        } else {
-            text = value.toString();
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> out.append("\\0");
-                default -> out.append(c);
+            if (loaded != text.rowCount()) {
+                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + text.rowCount()
+                        + " rows");
             }
         }
     }

@@ -25,16 +25,24 @@ public sealed interface IngestItem {
     record SheetIgnored(long fileId, String sheetName, String templateOrNull, String note) implements IngestItem {
     }
 
-    /** A row below a sheet's header; {@code outcome} is null until checked. */
-    record Row(SheetContext sheet, SheetRow row, RowOutcome outcome) implements IngestItem {
+    /**
+     * A row below a sheet's header; {@code outcome} is null until checked. A loaded row also carries
+     * its staging text after the sheet id ({@link StagingTable#textAfterSheetId}), made when it was
+     * checked; null when not made there (the writer then formats the row itself).
+     */
+    record Row(SheetContext sheet, SheetRow row, RowOutcome outcome, byte[] stagingText) implements IngestItem {
+
+        Row(SheetContext sheet, SheetRow row, RowOutcome outcome) {
+            this(sheet, row, outcome, null);
+        }
 
         @Override
         public long fileId() {
             return sheet.fileId();
         }
 
-        Row checked(RowOutcome result) {
-            return new Row(sheet, row, result);
+        Row checked(RowOutcome result, byte[] text) {
+            return new Row(sheet, row, result, text);
         }
     }
 

@@ -1,21 +1,22 @@
 package cn.sanshe.pipeline.ingest.load;
 
 import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Items of every pending file of one district, file after file. Its restart state is the file
- * being read and how many of its items were committed: files before it are already marked
- * loaded or refused (in the same transactions), and the file's items are re-produced and skipped
- * up to that count — so a crash anywhere loads no row twice and loses none.
+ * Items of every pending file of one district, file after file, already checked: they are read and
+ * checked ahead of the step ({@link ReadAhead}) while it writes. Its restart state is the file the
+ * step was taking items of and how many of them it had taken at the last commit: files before it
+ * are already marked loaded or refused (in the same transactions), and the file's items are
+ * re-produced and passed over up to that count — so a crash anywhere loads no row twice and loses
+ * none.
  */
 class IngestItemReader implements ItemStreamReader<IngestItem> {
 
@@ -26,21 +27,26 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
     private final TemplateCatalog catalog;
     private final Path inbox;
     private final String districtCode;
-    private final Deque<PendingFile> queue = new ArrayDeque<>();
-    private FileItems current;
+    private final UnaryOperator<IngestItem> check;
+    private final int checkThreads;
+    private ReadAhead ahead;
     private long currentFileId;
     private long emitted;
 
-    IngestItemReader(JdbcTemplate jdbc, TemplateCatalog catalog, Path inbox, String districtCode) {
+    IngestItemReader(JdbcTemplate jdbc, TemplateCatalog catalog, Path inbox, String districtCode,
+            UnaryOperator<IngestItem> check, int checkThreads) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.inbox = inbox;
         this.districtCode = districtCode;
+        this.check = check;
+        this.checkThreads = checkThreads;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        queue.clear();
+        close();
+        List<PendingFile> pending = new ArrayList<>();
         jdbc.query("""
                 SELECT id, path, unit_code, period FROM ingest_file
                 WHERE status = 'pending' AND district_code = ?
@@ -49,49 +55,37 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
                     String path = rs.getString(2);
                     Path location = Path.of(path).isAbsolute() ? Path.of(path) : inbox.resolve(path);
                     String period = rs.getString(4);
-                    queue.add(new PendingFile(rs.getLong(1), location, path, rs.getString(3),
+                    pending.add(new PendingFile(rs.getLong(1), location, path, rs.getString(3),
                             period == null ? null : YearMonth.parse(period)));
                 }, districtCode);
+        currentFileId = 0;
+        emitted = 0;
         if (context.containsKey(FILE_KEY)) {
             long fileId = context.getLong(FILE_KEY);
-            long skip = context.getLong(EMITTED_KEY);
             // A file no longer pending was finished in the last committed chunk: start afresh.
-            if (queue.stream().anyMatch(file -> file.id() == fileId)) {
-                while (queue.peek().id() != fileId) {
-                    queue.poll();
+            if (pending.stream().anyMatch(file -> file.id() == fileId)) {
+                while (pending.get(0).id() != fileId) {
+                    pending.remove(0);
                 }
-                openNext();
-                for (long i = 0; i < skip && current != null; i++) {
-                    read();
-                }
+                currentFileId = fileId;
+                emitted = context.getLong(EMITTED_KEY);
             }
         }
+        ahead = new ReadAhead(new PendingFiles(pending, catalog, emitted), check, checkThreads);
     }
 
     @Override
-    public IngestItem read() {
-        while (true) {
-            if (current == null && !openNext()) {
-                return null;
-            }
-            IngestItem item = current.next();
-            if (item != null) {
-                emitted++;
-                return item;
-            }
-            closeCurrent();
+    public IngestItem read() throws InterruptedException {
+        IngestItem item = ahead.next();
+        if (item == null) {
+            return null;
         }
-    }
-
-    private boolean openNext() {
-        PendingFile next = queue.poll();
-        if (next == null) {
-            return false;
+        if (item.fileId() != currentFileId) {
+            currentFileId = item.fileId();
+            emitted = 0;
         }
-        current = new FileItems(next, catalog);
-        currentFileId = next.id();
-        emitted = 0;
-        return true;
+        emitted++;
+        return item;
     }
 
     @Override
@@ -102,17 +96,9 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
 
     @Override
     public void close() {
-        closeCurrent();
-    }
-
-    private void closeCurrent() {
-        if (current != null) {
-            try {
-                current.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            current = null;
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
         }
     }
 }

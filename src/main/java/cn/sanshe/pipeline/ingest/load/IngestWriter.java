@@ -24,6 +24,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
     private final SheetRegistry sheets;
     private final RejectRecorder rejects;
     private final IdentityVault vault;
+    private final Map<TemplateId, StagingText> buffers = new EnumMap<>(TemplateId.class);
 
     IngestWriter(JdbcTemplate jdbc, IdentityVault vault) {
         this.jdbc = jdbc;
@@ -35,7 +36,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
 
     @Override
     public void write(Chunk<? extends IngestItem> chunk) {
-        Map<TemplateId, List<Object[]>> staged = new EnumMap<>(TemplateId.class);
+        Map<TemplateId, Staged> staged = new EnumMap<>(TemplateId.class);
         Map<Long, SheetCounts> counts = new HashMap<>();
         for (IngestItem item : chunk) {
             if (item instanceof IngestItem.Row row) {
@@ -46,8 +47,8 @@ class IngestWriter implements ItemWriter<IngestItem> {
                 if (outcome instanceof RowOutcome.Loaded loaded) {
                     sheetCounts.loaded++;
                     TemplateId template = row.sheet().match().template().id();
-                    staged.computeIfAbsent(template, t -> new ArrayList<>())
-                            .add(stagingRow(StagingTable.of(template), sheetId, row, loaded));
+                    staged.computeIfAbsent(template, t -> new Staged(StagingTable.of(t)))
+                            .add(sheetId, row, loaded);
                 } else if (outcome instanceof RowOutcome.Rejected rejected) {
                     sheetCounts.rejected++;
                     rejects.add(sheetId, row, rejected);
@@ -97,11 +98,9 @@ class IngestWriter implements ItemWriter<IngestItem> {
                 + "WHERE id = ?", truncate(reason, 1000), fileId);
     }
 
-    private void flush(Map<TemplateId, List<Object[]>> staged, Map<Long, SheetCounts> counts) {
-        staged.forEach((template, rows) -> {
-            StagingTable table = StagingTable.of(template);
-            bulk.load(table.table(), table.sqlColumns(), rows);
-        });
+    private void flush(Map<TemplateId, Staged> staged, Map<Long, SheetCounts> counts) {
+        staged.values().forEach(rows -> bulk.load(rows.table.table(), rows.table.sqlColumns(), rows.text,
+                rows::values));
         staged.clear();
         rejects.flush();
         List<Object[]> updates = new ArrayList<>();
@@ -113,8 +112,42 @@ class IngestWriter implements ItemWriter<IngestItem> {
         counts.clear();
     }
 
-    private Object[] stagingRow(StagingTable table, long sheetId, IngestItem.Row row, RowOutcome.Loaded loaded) {
-        return table.row(sheetId, row.row().number(), row.sheet().unitCode(), loaded, vault);
+    /**
+     * A template's loaded rows of the chunk, as LOAD DATA text: the sheet id, then the rest of the
+     * row as the checking thread wrote it. The rows themselves are kept for the batched inserts of
+     * a server that refuses LOAD DATA.
+     */
+    private final class Staged {
+        final StagingTable table;
+        final StagingText text;
+        final List<Long> sheetIds = new ArrayList<>();
+        final List<IngestItem.Row> rows = new ArrayList<>();
+
+        Staged(StagingTable table) {
+            this.table = table;
+            // One buffer per template for the writer's life, emptied for each load: a chunk's text is
+            // several hundred KB, which the JVM would otherwise allocate outside its young generation.
+            this.text = buffers.computeIfAbsent(table.template(), t -> new StagingText(64 * 1024));
+            text.clear();
+        }
+
+        void add(long sheetId, IngestItem.Row row, RowOutcome.Loaded loaded) {
+            byte[] rest = row.stagingText() != null ? row.stagingText()
+                    : table.textAfterSheetId(row.row().number(), row.sheet().unitCode(), loaded, vault);
+            text.number(sheetId).rows(rest, 1);
+            sheetIds.add(sheetId);
+            rows.add(row);
+        }
+
+        List<Object[]> values() {
+            List<Object[]> values = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                IngestItem.Row row = rows.get(i);
+                values.add(table.row(sheetIds.get(i), row.row().number(), row.sheet().unitCode(),
+                        (RowOutcome.Loaded) row.outcome(), vault));
+            }
+            return values;
+        }
     }
 
     static String truncate(String text, int max) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.aop.scope.ScopedObject;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,26 +62,14 @@ class LoadStepConfiguration {
 
     @Bean
     Step ingestDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            IngestItemReader ingestItemReader, RowChecker ingestRowChecker, IngestWriter ingestWriter,
-            @Value("${pipeline.ingest.chunk-size:2000}") int chunkSize,
-            @Value("${pipeline.ingest.check-threads:2}") int checkThreads) {
-        var step = new StepBuilder("ingestDistrictStep", jobRepository)
+            IngestItemReader ingestItemReader, IngestWriter ingestWriter,
+            @Value("${pipeline.ingest.chunk-size:2000}") int chunkSize) {
+        // No processor: the reader hands out items already checked on its own threads (ReadAhead),
+        // so reading and checking the next chunks go on while this one is loaded.
+        return new StepBuilder("ingestDistrictStep", jobRepository)
                 .<IngestItem, IngestItem>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(ingestItemReader)
-                .processor(ingestRowChecker);
-        if (checkThreads > 1) {
-            // Rows are checked (validated, identity numbers protected) on a small pool while the
-            // reader goes on; Spring Batch hands the writer the results in reading order.
-            ThreadPoolTaskExecutor checkers = new ThreadPoolTaskExecutor();
-            checkers.setCorePoolSize(checkThreads);
-            checkers.setMaxPoolSize(checkThreads);
-            checkers.setThreadNamePrefix("ingest-check-");
-            checkers.setDaemon(true);
-            checkers.initialize();
-            step.taskExecutor(checkers);
-        }
-        return step
                 .writer(ingestWriter)
                 // Two districts' chunks may still meet on a lock (InnoDB gap locks on shared indexes):
                 // the loser's chunk is rolled back by the server and simply written again.
@@ -94,10 +82,15 @@ class LoadStepConfiguration {
 
     @Bean
     @StepScope
-    IngestItemReader ingestItemReader(JdbcTemplate jdbc, TemplateCatalog catalog,
+    IngestItemReader ingestItemReader(JdbcTemplate jdbc, TemplateCatalog catalog, RowChecker ingestRowChecker,
             @Value("#{jobParameters['inbox']}") String inbox,
-            @Value("#{stepExecutionContext['district']}") String district) {
-        return new IngestItemReader(jdbc, catalog, Path.of(inbox), district);
+            @Value("#{stepExecutionContext['district']}") String district,
+            @Value("${pipeline.ingest.check-threads:2}") int checkThreads) {
+        // The checker is called on the reader's own threads, outside the step scope its proxy
+        // resolves in: take the step's instance now, on the step's thread.
+        RowChecker checker = ingestRowChecker instanceof ScopedObject scoped
+                ? (RowChecker) scoped.getTargetObject() : ingestRowChecker;
+        return new IngestItemReader(jdbc, catalog, Path.of(inbox), district, checker::process, checkThreads);
     }
 
     @Bean

@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Validates rows; every other item passes through unchanged. */
+/**
+ * Validates rows, protects their identity numbers and writes a loaded row's staging text; every
+ * other item passes through unchanged. Runs on the checking threads of {@link ReadAhead}.
+ */
 class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
 
     private final RowValidator validator = new RowValidator();
@@ -30,7 +33,12 @@ class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
         if (item instanceof IngestItem.Row row && row.outcome() == null) {
             SheetContext sheet = row.sheet();
             ValidationContext context = new ValidationContext(sheet.period(), today, divisions, sheet.unitCode());
-            return row.checked(protectIdentity(validator.check(sheet.match(), row.row(), context)));
+            RowOutcome outcome = protectIdentity(validator.check(sheet.match(), row.row(), context));
+            byte[] text = outcome instanceof RowOutcome.Loaded loaded
+                    ? StagingTable.of(sheet.match().template().id())
+                            .textAfterSheetId(row.row().number(), sheet.unitCode(), loaded, vault)
+                    : null;
+            return row.checked(outcome, text);
         }
         return item;
     }

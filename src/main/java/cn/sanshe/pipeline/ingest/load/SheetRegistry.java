@@ -13,6 +13,8 @@ class SheetRegistry {
 
     private final JdbcTemplate jdbc;
     private final Map<String, Long> ids = new HashMap<>();
+    private SheetContext lastSheet;
+    private long lastId;
 
     SheetRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -42,6 +44,10 @@ class SheetRegistry {
     }
 
     long idOf(SheetContext sheet) {
+        // Asked for every row: the rows of one sheet come together.
+        if (sheet == lastSheet) {
+            return lastId;
+        }
         Long id = ids.get(key(sheet.fileId(), sheet.sheetName()));
         if (id == null) {
             // After a restart the sheet was started in an earlier, committed chunk.
@@ -49,6 +55,8 @@ class SheetRegistry {
                     sheet.fileId(), sheet.sheetName());
             ids.put(key(sheet.fileId(), sheet.sheetName()), id);
         }
+        lastSheet = sheet;
+        lastId = id;
         return id;
     }
 
@@ -57,6 +65,7 @@ class SheetRegistry {
         jdbc.update("UPDATE ingest_sheet SET superseded_by = NULL WHERE superseded_by = ?", sheetId);
         jdbc.update("DELETE FROM ingest_sheet WHERE id = ?", sheetId);
         ids.values().removeIf(id -> id == sheetId);
+        lastSheet = null;
     }
 
     private long insert(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
@@ -70,6 +79,7 @@ class SheetRegistry {
         long id = jdbc.queryForObject("SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ?", Long.class,
                 fileId, IngestWriter.truncate(sheetName, 100));
         ids.put(key(fileId, sheetName), id);
+        lastSheet = null;   // a chunk written again after a rollback starts its sheet again, under a new id
         return id;
     }
 

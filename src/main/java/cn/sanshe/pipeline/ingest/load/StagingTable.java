@@ -4,7 +4,9 @@ import cn.sanshe.pipeline.ingest.template.TemplateId;
 import cn.sanshe.pipeline.ingest.validate.RowOutcome;
 import cn.sanshe.pipeline.system.IdentityVault;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a template's loaded rows go: the staging table and its data columns (named by the
@@ -35,26 +37,68 @@ record StagingTable(TemplateId template, String table, List<String> columns) {
             new StagingTable(TemplateId.D3, "stg_d3_certificate", List.of("name", ID_NUMBER, "cert_level", "cert_no",
                     "obtained_year", "employer", "street_code")));
 
+    private static final Map<TemplateId, StagingTable> BY_TEMPLATE = new EnumMap<>(TemplateId.class);
+
+    static {
+        ALL.forEach(table -> BY_TEMPLATE.put(table.template, table));
+    }
+
     static StagingTable of(TemplateId template) {
-        return ALL.stream().filter(table -> table.template == template).findFirst().orElseThrow();
+        StagingTable table = BY_TEMPLATE.get(template);
+        if (table == null) {
+            throw new java.util.NoSuchElementException("no staging table for " + template);
+        }
+        return table;
     }
 
     /** A loaded row's values in {@link #sqlColumns()} order, the identity number protected. */
     Object[] row(long sheetId, int rowNo, String unitCode, RowOutcome.Loaded loaded, IdentityVault vault) {
-        List<Object> values = new ArrayList<>(List.of(sheetId, rowNo, loaded.period().toString(), unitCode,
-                unitCode.substring(0, 6)));
+        List<Object> values = new ArrayList<>(columns.size() + 8);
+        values.add(sheetId);
+        addValues(values, rowNo, unitCode, loaded, vault);
+        return values.toArray();
+    }
+
+    /**
+     * The row as {@code LOAD DATA} text from its second field on (each field after a tab, then the
+     * newline): everything but the sheet id, which only the writer knows. Made where rows are
+     * checked, so the writer merely puts the sheet id in front.
+     */
+    byte[] textAfterSheetId(int rowNo, String unitCode, RowOutcome.Loaded loaded, IdentityVault vault) {
+        StagingText text = new StagingText(384);
+        text.next(rowNo).next(loaded.period().toString()).next(unitCode).next(unitCode.substring(0, 6));
         for (String column : columns) {
             Object value = loaded.values().get(column);
             if (column.equals(ID_NUMBER)) {
-                // Already protected by the row checker when it ran on the step's processing threads.
                 IdentityVault.ProtectedId id = value instanceof IdentityVault.ProtectedId done ? done
                         : vault.protect((String) value);
-                values.addAll(List.of(id.hash(), id.cipher(), id.masked()));
+                text.next(id.hash()).next(id.cipher()).next(id.masked());
+            } else {
+                text.next(value);
+            }
+        }
+        return text.endRow().toBytes();
+    }
+
+    private void addValues(List<Object> values, int rowNo, String unitCode, RowOutcome.Loaded loaded,
+            IdentityVault vault) {
+        values.add(rowNo);
+        values.add(loaded.period().toString());
+        values.add(unitCode);
+        values.add(unitCode.substring(0, 6));
+        for (String column : columns) {
+            Object value = loaded.values().get(column);
+            if (column.equals(ID_NUMBER)) {
+                // Already protected by the row checker when it ran on the checking threads.
+                IdentityVault.ProtectedId id = value instanceof IdentityVault.ProtectedId done ? done
+                        : vault.protect((String) value);
+                values.add(id.hash());
+                values.add(id.cipher());
+                values.add(id.masked());
             } else {
                 values.add(value);
             }
         }
-        return values.toArray();
     }
 
     /** The table's column names in load order: common ones, then data, the id number as three. */

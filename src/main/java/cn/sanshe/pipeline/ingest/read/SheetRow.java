@@ -20,6 +20,11 @@ public record SheetRow(int number, List<String> cells) {
     }
 
     public boolean isBlank() {
-        return cells.stream().allMatch(String::isBlank);
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

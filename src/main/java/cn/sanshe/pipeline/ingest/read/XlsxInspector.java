@@ -160,6 +160,25 @@ final class XlsxInspector {
 
         void check(byte[] buf, int length) throws FileRefusedException {
             for (int i = 0; i < length; i++) {
+                if (doctype == 0 && entity == 0 && refState == 0) {
+                    // The common case, and most bytes of a sheet: outside any word or reference a byte
+                    // other than '<', 'r' and NUL changes nothing but the text run. Pass over such runs
+                    // in a tight loop; every other byte takes the full path below.
+                    int start = i;
+                    while (i < length && buf[i] != '<' && buf[i] != 'r' && buf[i] != 0) {
+                        i++;
+                    }
+                    if (i > start) {
+                        textRun += i - start;
+                        previous = buf[i - 1];
+                        if (textRun > MAX_TEXT_RUN) {
+                            malformed = true;
+                        }
+                    }
+                    if (i == length) {
+                        return;
+                    }
+                }
                 byte b = buf[i];
                 if (b == 0) {
                     continue;

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -24,11 +26,14 @@ final class XlsxReader implements WorkbookReader {
     // withCellFormat: without it fastexcel does not load the styles, and dates are mere numbers
     private static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
     private static final int MAX_ROW = 1_048_576;
+    /** A hostile file may declare any number of formats: the memo stays small whatever it holds. */
+    private static final int MAX_FORMATS = 1_000;
 
     private final ReadableWorkbook workbook;
     private final List<Sheet> sheets;
     private final boolean date1904;
     private int sheetIndex = -1;
+    private final Map<FormatKey, Boolean> dateFormats = new HashMap<>();
     private Stream<Row> rows;
     private Iterator<Row> rowIterator;
     private boolean closed;
@@ -136,13 +141,33 @@ final class XlsxReader implements WorkbookReader {
     }
 
     private String number(Cell cell, BigDecimal value) {
-        if (CellText.isDateFormat(formatId(cell), cell.getDataFormatString())) {
+        if (isDateFormat(formatId(cell), cell.getDataFormatString())) {
             String date = CellText.dateOrNull(value.doubleValue(), date1904);
             if (date != null) {
                 return date;
             }
         }
         return CellText.number(value);
+    }
+
+    /**
+     * {@link CellText#isDateFormat}, remembered per format: a workbook has a handful of number
+     * formats, and POI's test (pattern matching, with a one-format cache that a row of dates and
+     * plain numbers keeps missing) would otherwise run for every number cell.
+     */
+    private boolean isDateFormat(Integer formatId, String formatString) {
+        FormatKey key = new FormatKey(formatId, formatString);
+        Boolean known = dateFormats.get(key);
+        if (known == null) {
+            known = CellText.isDateFormat(formatId, formatString);
+            if (dateFormats.size() < MAX_FORMATS) {
+                dateFormats.put(key, known);
+            }
+        }
+        return known;
+    }
+
+    private record FormatKey(Integer id, String format) {
     }
 
     private static Integer formatId(Cell cell) {

@@ -13,7 +13,6 @@ import java.util.Optional;
  */
 final class DivisionRules {
 
-    private static final java.util.regex.Pattern DIGITS_12 = java.util.regex.Pattern.compile("\\d{12}");
     private static final java.util.regex.Pattern DIGITS_9 = java.util.regex.Pattern.compile("\\d{9}");
     private static final java.util.regex.Pattern DIGITS_6 = java.util.regex.Pattern.compile("\\d{6}");
     private static final java.util.regex.Pattern STREET_12 = java.util.regex.Pattern.compile("\\d{9}000");
@@ -25,7 +24,7 @@ final class DivisionRules {
 
     static CellCheck community(ColumnSpec column, String raw, ValidationContext context) {
         String code = Values.compact(raw);
-        if (!DIGITS_12.matcher(code).matches()) {
+        if (!digits(code, 12)) {
             return CellCheck.invalid(Reasons.badCodeShape(column.header(), "12位数字", raw.strip()));
         }
         List<String> problems = new ArrayList<>();
@@ -76,6 +75,19 @@ final class DivisionRules {
         return CellCheck.of(code, problems);
     }
 
+    /** Exactly {@code length} ASCII digits, without a pattern: asked for every code cell. */
+    private static boolean digits(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean exists(ValidationContext context, String code12) {
         return context.divisions().exists(code12);
     }
@@ -102,6 +114,9 @@ final class DivisionRules {
 
     /** The sending unit as 9 or 6 digits; null when unknown (checks that need it are left out). */
     static String unit(String unitCode) {
+        if (unitCode != null && (digits(unitCode, 9) || digits(unitCode, 6))) {
+            return unitCode;   // the usual case, asked for every code in every row
+        }
         String unit = Values.compact(unitCode);
         if (DISTRICT_12.matcher(unit).matches()) {
             return unit.substring(0, 6);

@@ -26,14 +26,26 @@ final class RowSkips {
         if (row.isBlank()) {
             return Optional.of(Reasons.BLANK_ROW);
         }
-        List<String> cells = row.cells().stream().map(Values::compact).toList();
-        if (cells.stream().anyMatch(c -> TOTAL_WORDS.stream().anyMatch(c::startsWith))) {
-            return Optional.of(Reasons.TOTAL_ROW);
+        // Plain loops: this runs for every row, and most rows are data.
+        String first = null;
+        for (String cell : row.cells()) {
+            String compact = Values.compact(cell);
+            for (String word : TOTAL_WORDS) {
+                if (compact.startsWith(word)) {
+                    return Optional.of(Reasons.TOTAL_ROW);
+                }
+            }
+            if (first == null && !compact.isEmpty()) {
+                first = compact;
+            }
         }
-        String first = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
         // NFKC has already turned a full-width ： into :.
-        if (SIGNATURE_LABELS.stream().anyMatch(label -> first.startsWith(label + ":"))) {
-            return Optional.of(Reasons.SIGNATURE_ROW);
+        if (first != null && first.indexOf(':') > 0) {
+            for (String label : SIGNATURE_LABELS) {
+                if (first.length() > label.length() && first.startsWith(label) && first.charAt(label.length()) == ':') {
+                    return Optional.of(Reasons.SIGNATURE_ROW);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -47,30 +47,35 @@ public final class RowValidator {
             values.typed(column.id(), raw, check);
             reasons.addAll(check.problems());
         }
-        YearMonth period = period(match, values, context);
+        Optional<ColumnSpec> periodColumn = periodColumn(match);
+        YearMonth period = period(periodColumn, values, context);
         reasons.addAll(RowRules.check(match.template(), values, period));
-        if (period == null && !periodTypedButInvalid(match, values)) {
+        if (period == null && !periodTypedButInvalid(periodColumn, values)) {
             reasons.add(Reasons.NO_PERIOD);
         }
         if (!reasons.isEmpty()) {
             return new RowOutcome.Rejected(reasons);
         }
-        periodColumn(match).ifPresent(c -> values.put(c.id(), period.toString()));
+        periodColumn.ifPresent(c -> values.put(c.id(), period.toString()));
         return new RowOutcome.Loaded(values.loaded(), period);
     }
 
     /** The row's own 统计月份 when it has a valid one, else the title's, folder's or operator's. */
-    private static YearMonth period(HeaderMatch match, RowValues values, ValidationContext context) {
-        return periodColumn(match).flatMap(c -> values.value(c.id(), YearMonth.class)).orElse(context.fallbackPeriod());
+    private static YearMonth period(Optional<ColumnSpec> periodColumn, RowValues values, ValidationContext context) {
+        return periodColumn.flatMap(c -> values.value(c.id(), YearMonth.class)).orElse(context.fallbackPeriod());
     }
 
     /** A mistyped 统计月份 already has its reason; "cannot tell" on top would say it twice. */
-    private static boolean periodTypedButInvalid(HeaderMatch match, RowValues values) {
-        return periodColumn(match).filter(c -> values.present(c.id())).isPresent();
+    private static boolean periodTypedButInvalid(Optional<ColumnSpec> periodColumn, RowValues values) {
+        return periodColumn.filter(c -> values.present(c.id())).isPresent();
     }
 
     private static Optional<ColumnSpec> periodColumn(HeaderMatch match) {
-        return match.template().columns().stream()
-                .filter(c -> c.kind() == ValueKind.PERIOD && match.columnIndex().containsKey(c.id())).findFirst();
+        for (ColumnSpec column : match.template().columns()) {
+            if (column.kind() == ValueKind.PERIOD && match.columnIndex().containsKey(column.id())) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 }

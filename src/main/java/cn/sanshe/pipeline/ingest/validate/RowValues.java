@@ -2,11 +2,9 @@ package cn.sanshe.pipeline.ingest.validate;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A row's cells by column id as the rules across columns need them: whether the clerk typed
@@ -15,22 +13,21 @@ import java.util.Set;
  */
 final class RowValues {
 
-    private final Map<String, String> raw = new HashMap<>();
-    private final Map<String, Object> valid = new LinkedHashMap<>();
-    private final Set<String> present = new HashSet<>();
+    // Made for every row: two maps, sized for a template's columns, and nothing copied at the end.
+    private final Map<String, String> raw = new HashMap<>(32);
+    private final Map<String, Object> valid = new LinkedHashMap<>(32);
 
     void blank(String columnId) {
         valid.put(columnId, null);
     }
 
     void typed(String columnId, String text, CellCheck check) {
-        present.add(columnId);
         raw.put(columnId, text);
         valid.put(columnId, check.value());
     }
 
     boolean present(String columnId) {
-        return present.contains(columnId);
+        return raw.containsKey(columnId);
     }
 
     String raw(String columnId) {
@@ -45,8 +42,11 @@ final class RowValues {
         valid.put(columnId, value);
     }
 
-    /** Column id → typed value, null where blank or failed, for every column the sheet has. */
+    /**
+     * Column id → typed value, null where blank or failed, for every column the sheet has. A view:
+     * the row's values are final once it is loaded.
+     */
     Map<String, Object> loaded() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(valid));
+        return Collections.unmodifiableMap(valid);
     }
 }

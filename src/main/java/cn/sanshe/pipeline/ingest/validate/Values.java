@@ -62,7 +62,28 @@ public final class Values {
 
     /** NFKC (full-width digits, letters, brackets and commas to half-width), then trimmed. */
     public static String clean(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        if (raw == null) {
+            return "";
+        }
+        // Called for every cell: most cells are ASCII and common Chinese characters, which NFKC
+        // leaves as they are, so the normaliser is only asked about the others.
+        return (isNfkcStable(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC)).strip();
+    }
+
+    /**
+     * Whether NFKC leaves the text as it is because every character is ASCII or a CJK unified
+     * ideograph of the basic block (U+4E00–U+9FFF): neither has a decomposition, and no sequence of
+     * them composes. Full-width forms, compatibility ideographs, radicals and circled ideographs
+     * are outside both ranges and go through the normaliser.
+     */
+    static boolean isNfkcStable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #clean} without any whitespace inside: codes, numbers and dates have none. */
@@ -71,7 +92,9 @@ public final class Values {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+            boolean space = c <= ' ' ? Character.isWhitespace(c)
+                    : c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)
+                            && (Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000');
             if (space && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (!space && out != null) {
@@ -119,11 +142,17 @@ public final class Values {
      */
     public static Optional<TextDate> date(String raw) {
         String text = clean(raw);
-        Matcher timed = TIME_OF_DAY.matcher(text);
-        if (timed.matches()) {
-            text = timed.group(1);
+        if (text.indexOf(':') >= 0) {
+            Matcher timed = TIME_OF_DAY.matcher(text);
+            if (timed.matches()) {
+                text = timed.group(1);
+            }
         }
         text = compact(text);
+        if (isIsoDay(text)) {
+            // The commonest form by far (the readers render date cells so): no pattern needed.
+            return day(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
+        }
         Matcher m;
         if (SERIAL.matcher(text).matches()) {
             double serial = Double.parseDouble(text);
@@ -186,6 +215,19 @@ public final class Values {
     /** 无, 未评估 …: a clerk's way of leaving 评估等级 blank. */
     public static boolean isUnrated(String raw) {
         return UNRATED.contains(compact(raw));
+    }
+
+    /** yyyy-MM-dd exactly. */
+    private static boolean isIsoDay(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<TextDate> day(String y, String m, String d) {
