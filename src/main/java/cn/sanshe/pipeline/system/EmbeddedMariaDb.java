@@ -86,6 +86,10 @@ public final class EmbeddedMariaDb {
                     // process loses nothing, a power cut at most the last second (production servers
                     // keep their DBA's setting). One fsync per chunk would otherwise bound ingest.
                     .addArg("--innodb-flush-log-at-trx-commit=2")
+                    // Interleaved auto-increment (MySQL 8's default): districts linked in parallel insert
+                    // lineage rows with INSERT … SELECT and LOAD DATA, which in the consecutive mode take
+                    // a table lock and can fail each other with error 1467.
+                    .addArg("--innodb-autoinc-lock-mode=2")
                     // Loopback only: the embedded server is the application's, not the network's.
                     .addArg("--bind-address=127.0.0.1")
                     // Without it the server waits seconds on host-name lookups a closed network never answers.

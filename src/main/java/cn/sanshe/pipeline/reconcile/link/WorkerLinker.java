@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -103,8 +104,12 @@ class WorkerLinker implements Tasklet {
                     return jdbc.update(LINK_D3, districtCode, period) + jdbc.update(LINK_S3, districtCode, period);
                 });
                 return linked == null ? 0 : linked;
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == 3) {
+            } catch (PessimisticLockingFailureException | UncategorizedSQLException e) {
+                // 1467: InnoDB lost the table's auto-increment lock to a deadlock or a timeout.
+                boolean contention = e instanceof PessimisticLockingFailureException
+                        || (e instanceof UncategorizedSQLException sql && sql.getSQLException() != null
+                                && sql.getSQLException().getErrorCode() == 1467);
+                if (!contention || attempt == 3) {
                     throw e;
                 }
             }
