@@ -1,7 +1,7 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import cn.sanshe.pipeline.system.BulkRows;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -57,7 +57,7 @@ class BulkLoader {
                     loadData(connection, table, columns, text);
                     return null;
                 } catch (SQLException e) {
-                    if (!isLoadDataRefused(e)) {
+                    if (!BulkRows.isLoadDataRefused(e)) {
                         throw e;
                     }
                     loadDataAllowed = false;
@@ -65,7 +65,7 @@ class BulkLoader {
                             + "slower. Set local_infile=1 on the server to load faster.", e.getMessage());
                 }
             }
-            insert(connection, table, columns, values.get());
+            BulkRows.insert(connection, table, columns, "", values.get());
             return null;
         });
     }
@@ -84,26 +84,5 @@ class BulkLoader {
                         + " rows");
             }
         }
-    }
-
-    private static void insert(Connection connection, String table, List<String> columns, List<Object[]> rows)
-            throws SQLException {
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setObject(i + 1, row[i]);
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static boolean isLoadDataRefused(SQLException e) {
-        // 1148 / 3948: the used command is not allowed; 2068: client-side infile disabled.
-        return e.getErrorCode() == 1148 || e.getErrorCode() == 3948 || e.getErrorCode() == 2068
-                || String.valueOf(e.getMessage()).contains("LOCAL INFILE");
     }
 }

@@ -1,6 +1,6 @@
 package cn.sanshe.pipeline.reconcile.link;
 
-import cn.sanshe.pipeline.reconcile.BulkRows;
+import cn.sanshe.pipeline.system.BulkRows;
 import cn.sanshe.pipeline.reconcile.match.MatchThresholds;
 import cn.sanshe.pipeline.reconcile.match.OrgDecision;
 import cn.sanshe.pipeline.reconcile.match.OrgIndex;

@@ -1,6 +1,6 @@
 package cn.sanshe.pipeline.reconcile.survive;
 
-import cn.sanshe.pipeline.reconcile.BulkRows;
+import cn.sanshe.pipeline.system.BulkRows;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package cn.sanshe.pipeline.reconcile;
+package cn.sanshe.pipeline.system;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * LOCAL INFILE} from an in-memory stream: reconcile's lineage and provenance rows run into the
  * millions, and binding them as batched statement parameters costs the driver more than the
  * database takes to store them. A server that forbids it gets batched inserts, with a warning once.
- * (Ingest's loader does the same for staging; this one also sets constant columns.)
+ * Ingest's staging loader streams its own text through LOAD DATA and shares the fallback here.
  */
 public final class BulkRows {
 
@@ -111,7 +111,8 @@ public final class BulkRows {
         }
     }
 
-    private static void insert(Connection connection, String table, List<String> columns, String constant,
+    /** Batched inserts of the rows: the fallback when the server refuses LOAD DATA LOCAL INFILE. */
+    public static void insert(Connection connection, String table, List<String> columns, String constant,
             List<Object[]> rows) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
@@ -131,7 +132,8 @@ public final class BulkRows {
         }
     }
 
-    private static boolean isLoadDataRefused(SQLException e) {
+    /** Whether the server (or the driver) refuses LOAD DATA LOCAL INFILE, rather than the data failing. */
+    public static boolean isLoadDataRefused(SQLException e) {
         // 1148 / 3948: the used command is not allowed; 2068: client-side infile disabled.
         return e.getErrorCode() == 1148 || e.getErrorCode() == 3948 || e.getErrorCode() == 2068
                 || String.valueOf(e.getMessage()).contains("LOCAL INFILE");
