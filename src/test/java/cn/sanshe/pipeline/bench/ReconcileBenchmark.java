@@ -62,7 +62,7 @@ public final class ReconcileBenchmark {
     private JdbcTemplate jdbc;
 
     record Options(List<Integer> scales, int orgRows, int months, long seed, boolean accuracy, boolean warmUp,
-            String bufferPool) {
+            String bufferPool, double slowLog) {
     }
 
     record Measured(int scale, Truth.Summary truth, double seconds, double appCpu, double dbCpu, long peakHeap,
@@ -102,6 +102,7 @@ public final class ReconcileBenchmark {
         boolean accuracy = true;
         boolean warmUp = true;
         String bufferPool = "512M";
+        double slowLog = 0;
         for (String raw : args) {
             String arg = raw.strip();
             if (arg.isEmpty()) {
@@ -122,13 +123,16 @@ public final class ReconcileBenchmark {
                 warmUp = Boolean.parseBoolean(value);
             } else if (arg.startsWith("--buffer-pool=")) {
                 bufferPool = value;
+            } else if (arg.startsWith("--slow-log=")) {
+                slowLog = Double.parseDouble(value);
             } else {
                 System.err.println("usage: ReconcileBenchmark [--scales=1,2,4] [--org-rows=375000] [--months=12] "
-                        + "[--seed=1] [--accuracy=true] [--warm-up=true] [--buffer-pool=512M]   (got " + arg + ")");
+                        + "[--seed=1] [--accuracy=true] [--warm-up=true] [--buffer-pool=512M] [--slow-log=SECONDS]   (got "
+                        + arg + ")");
                 System.exit(2);
             }
         }
-        return new Options(scales, orgRows, months, seed, accuracy, warmUp, bufferPool);
+        return new Options(scales, orgRows, months, seed, accuracy, warmUp, bufferPool, slowLog);
     }
 
     private void run(Options options) throws Exception {
@@ -191,6 +195,7 @@ public final class ReconcileBenchmark {
             jdbc.queryForList("ANALYZE TABLE " + table);   // fresh statistics, as a nightly load would leave them
         }
 
+        slowLog(options, scale);
         String loadBefore = loadAverage();
         double appCpuBefore = appCpuSeconds();
         double dbCpuBefore = databaseCpuSeconds();
@@ -198,7 +203,7 @@ public final class ReconcileBenchmark {
         long end;
         JobOutcome outcome;
         HeapWatch.Figures heap;
-        try (HeapWatch watch = HeapWatch.start()) {
+        try (HeapWatch watch = HeapWatch.start(); UndoWatch undo = UndoWatch.start(jdbc, options.slowLog() > 0)) {
             start = System.nanoTime();
             outcome = context.getBean(ReconcileRun.class).run(null);
             end = System.nanoTime();
@@ -247,6 +252,23 @@ public final class ReconcileBenchmark {
         return new Measured(scale, truth.summary(), seconds, appCpu, dbCpu, heap.sumOfPoolPeaks(), heap.sampledPeak(),
                 heap.maxAfterGc(), pairs, outcome.succeeded() ? "COMPLETED" : outcome.describe().replace('\n', ' '),
                 steps, orgScore, workerScore, conflicts);
+    }
+
+    /**
+     * With {@code --slow-log=SECONDS}: every statement of the size that takes longer goes, with its plan, to
+     * {@code target/bench/reconcile-slow-<size>x.log} — the way to see which statement stops growing linearly.
+     */
+    private void slowLog(Options options, int scale) {
+        if (options.slowLog() <= 0) {
+            return;
+        }
+        String log = BENCH.resolve("reconcile-slow-" + scale + "x.log").toAbsolutePath().toString();
+        jdbc.execute("SET GLOBAL slow_query_log = OFF");
+        jdbc.update("SET GLOBAL slow_query_log_file = ?", log);
+        jdbc.execute("SET GLOBAL long_query_time = " + options.slowLog());
+        jdbc.execute("SET GLOBAL log_slow_verbosity = 'query_plan,explain'");
+        jdbc.execute("SET GLOBAL slow_query_log = ON");
+        System.out.println("  statements over " + options.slowLog() + " s: " + log);
     }
 
     private void table(List<Measured> measured) {
