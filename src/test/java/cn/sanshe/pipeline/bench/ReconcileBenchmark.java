@@ -268,6 +268,13 @@ public final class ReconcileBenchmark {
         jdbc.execute("SET GLOBAL long_query_time = " + options.slowLog());
         jdbc.execute("SET GLOBAL log_slow_verbosity = 'query_plan,explain'");
         jdbc.execute("SET GLOBAL slow_query_log = ON");
+        // A session copies these when it connects: the pool's open connections would never log.
+        try {
+            context.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class)
+                    .getHikariPoolMXBean().softEvictConnections();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
         System.out.println("  statements over " + options.slowLog() + " s: " + log);
     }
 

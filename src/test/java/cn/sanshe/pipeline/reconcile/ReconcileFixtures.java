@@ -33,7 +33,7 @@ final class ReconcileFixtures {
     }
 
     static void clear(JdbcTemplate jdbc) {
-        for (String table : new String[] {"org_review", "master_apart", "master_override", "master_field_source",
+        for (String table : new String[] {"org_review", "master_apart", "master_override", "master_field_source", "worker_cert_no",
             "reconcile_conflict", "steward_decision", "org_source", "worker_source", "org_master", "worker_master"}) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -10,25 +10,26 @@ import java.util.Map;
  * which rule decides each field. The SQL is constant text: table and column names never come
  * from input.
  */
-// The source rows of a batch are found by master (FORCE INDEX): with the batch's ids in a long IN
-// list the optimizer may otherwise walk the (template, stg_id) key over every row of a template,
-// once per batch, which makes survivorship grow with the square of the data.
+// The source rows of a batch are found by master (FORCE INDEX) and joined in the written order
+// (STRAIGHT_JOIN): with the batch's ids in a long IN list the optimizer may otherwise walk the
+// (template, stg_id) key over every row of a template, or start from the sheets and the staging
+// table, once per batch — which makes survivorship grow with the square of the data.
 enum MasterKind {
 
     ORG("org", "org_master", """
             SELECT o.master_id, 'S2', s.id, s.period, s.org_name AS name, s.credit_code, s.reg_status, s.org_type,
                    NULL AS registered_on, NULL AS registry_status, NULL AS legal_rep, s.person_in_charge, s.phone,
                    s.service_domain, s.rating, s.is_sw_agency, s.founded_on, s.community_code,
-                   s.district_code
-            FROM org_source o FORCE INDEX (org_source_master) JOIN stg_s2_org_ledger s ON o.template = 'S2' AND s.id = o.stg_id
-            JOIN ingest_sheet sh ON sh.id = s.sheet_id AND sh.superseded_by IS NULL
+                   s.district_code, s.unit_code
+            FROM org_source o FORCE INDEX (org_source_master) STRAIGHT_JOIN stg_s2_org_ledger s ON o.template = 'S2' AND s.id = o.stg_id
+            STRAIGHT_JOIN ingest_sheet sh ON sh.id = s.sheet_id AND sh.superseded_by IS NULL
             WHERE o.master_id IN (%1$s)
             UNION ALL
             SELECT o.master_id, 'D1', d.id, d.period, d.org_name, d.credit_code, '已登记', d.org_type, d.registered_on,
                    d.reg_status, d.legal_rep, NULL, NULL, NULL, d.rating, d.is_sw_agency, NULL, d.community_code,
-                   d.district_code
-            FROM org_source o FORCE INDEX (org_source_master) JOIN stg_d1_org_registry d ON o.template = 'D1' AND d.id = o.stg_id
-            JOIN ingest_sheet sh ON sh.id = d.sheet_id AND sh.superseded_by IS NULL
+                   d.district_code, NULL
+            FROM org_source o FORCE INDEX (org_source_master) STRAIGHT_JOIN stg_d1_org_registry d ON o.template = 'D1' AND d.id = o.stg_id
+            STRAIGHT_JOIN ingest_sheet sh ON sh.id = d.sheet_id AND sh.superseded_by IS NULL
             WHERE o.master_id IN (%1$s)""",
             fields("name", Rule.NEWEST, "credit_code", Rule.DISTRICT_FIRST, "reg_status", Rule.DISTRICT_FIRST,
                     "org_type", Rule.DISTRICT_FIRST, "registered_on", Rule.DISTRICT_ONLY,
@@ -42,14 +43,14 @@ enum MasterKind {
                    w.post, w.is_committee, w.is_sw_post, NULL AS cert_level, NULL AS cert_no,
                    CASE WHEN w.cert_level = '无' THEN NULL ELSE w.cert_level END AS claimed_cert_level,
                    w.cert_no AS claimed_cert_no, w.community_code, w.hired_on, w.phone, w.district_code
-            FROM worker_source o FORCE INDEX (worker_source_master) JOIN stg_s3_worker w ON o.template = 'S3' AND w.id = o.stg_id
-            JOIN ingest_sheet sh ON sh.id = w.sheet_id AND sh.superseded_by IS NULL
+            FROM worker_source o FORCE INDEX (worker_source_master) STRAIGHT_JOIN stg_s3_worker w ON o.template = 'S3' AND w.id = o.stg_id
+            STRAIGHT_JOIN ingest_sheet sh ON sh.id = w.sheet_id AND sh.superseded_by IS NULL
             WHERE o.master_id IN (%1$s)
             UNION ALL
             SELECT o.master_id, 'D3', c.id, c.period, c.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c.cert_level,
                    c.cert_no, NULL, NULL, NULL, NULL, NULL, c.district_code
-            FROM worker_source o FORCE INDEX (worker_source_master) JOIN stg_d3_certificate c ON o.template = 'D3' AND c.id = o.stg_id
-            JOIN ingest_sheet sh ON sh.id = c.sheet_id AND sh.superseded_by IS NULL
+            FROM worker_source o FORCE INDEX (worker_source_master) STRAIGHT_JOIN stg_d3_certificate c ON o.template = 'D3' AND c.id = o.stg_id
+            STRAIGHT_JOIN ingest_sheet sh ON sh.id = c.sheet_id AND sh.superseded_by IS NULL
             WHERE o.master_id IN (%1$s)""",
             fields("name", Rule.NEWEST, "gender", Rule.STREET_ONLY, "birth_date", Rule.STREET_ONLY,
                     "education", Rule.STREET_ONLY, "political_status", Rule.STREET_ONLY, "post", Rule.STREET_ONLY,

@@ -38,9 +38,11 @@ public class Survivorship {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final List<SourceRowsListener> listeners;
 
-    Survivorship(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    Survivorship(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, List<SourceRowsListener> listeners) {
         this.jdbc = jdbc;
+        this.listeners = List.copyOf(listeners);
         this.transaction = new TransactionTemplate(transactionManager);
         // Lanes write neighbouring keys (masters, provenance): no gap locks between them.
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -136,6 +138,7 @@ public class Survivorship {
         List<Object[]> provenance = new ArrayList<>();
         List<Long> withoutRows = new ArrayList<>();
         List<Object[]> values = new ArrayList<>(ids.size());
+        rows.values().forEach(sources -> sources.sort(SourceValues.NEWEST_FIRST));
         for (Long id : ids) {
             List<SourceValues> sources = rows.getOrDefault(id, List.of());
             if (sources.isEmpty()) {
@@ -143,7 +146,6 @@ public class Survivorship {
                 withoutRows.add(id);
                 continue;
             }
-            sources.sort(SourceValues.NEWEST_FIRST);
             Map<String, Object> chosen = new LinkedHashMap<>();
             Map<String, Object[]> from = new LinkedHashMap<>();
             kind.rules.forEach((field, rule) -> rule.choose(sources, field).ifPresentOrElse(value -> {
@@ -184,6 +186,7 @@ public class Survivorship {
                 prepend(kind.id, ids));
         BulkRows.append(jdbc, "master_field_source", List.of("master_kind", "master_id", "field", "template", "stg_id"),
                 "", provenance);
+        listeners.forEach(listener -> listener.batch(kind.id, ids, rows));
     }
 
     /** Facts that follow from others: registration status, a certificate verified by the register. */

@@ -142,4 +142,29 @@ class ReconcileAccuracyIntegrationTests {
         assertThat(check.missed()).as("%s planted but not opened: %s", kind, check.describe()).isEmpty();
         assertThat(check.unexpected()).as("%s opened but not planted: %s", kind, check.describe()).isEmpty();
     }
+
+    @Test
+    void theConflictsOpenedAreExactlyThoseWholeTableSqlFinds() {
+        // Survivorship finds them per master from the rows it reads anyway; the oracle reads every row.
+        java.util.Set<String> expected = ConflictOracle.expected(jdbc);
+
+        assertThat(expected).as("the oracle finds conflicts of every kind")
+                .anyMatch(c -> c.startsWith("WORKER_TWO_COMMUNITIES|")).anyMatch(c -> c.startsWith("CERT_TWO_IDS|"))
+                .anyMatch(c -> c.startsWith("ORG_ACTIVE_BUT_CANCELLED|"))
+                .anyMatch(c -> c.startsWith("CERT_NOT_IN_REGISTER|"));
+        assertThat(ConflictOracle.opened(jdbc)).isEqualTo(expected);
+    }
+
+    @Test
+    void conflictDetailsNameTheMaskedPersonAndTheCommunities() {
+        assertThat(ConflictOracle.details(jdbc, Truth.Planted.WORKER_TWO_COMMUNITIES)).isNotEmpty()
+                .allMatch(detail -> detail.matches("同一人（\\d{6}\\*+\\d{3}[\\dX]）在2个社区的花名册上：\\d{12}、\\d{12}"));
+        assertThat(ConflictOracle.details(jdbc, Truth.Planted.CERT_TWO_IDS)).isNotEmpty()
+                .allMatch(detail -> detail.matches("证书编号\\S+出现在2个身份证号下：\\d{6}\\*+\\d{3}[\\dX]、\\d{6}\\*+\\d{3}[\\dX]"));
+        assertThat(ConflictOracle.details(jdbc, Truth.Planted.ORG_ACTIVE_BUT_CANCELLED)).isNotEmpty()
+                .allMatch(detail -> detail.matches("街道\\d{9}台账仍列为活动组织，登记管理机关名录为(注销|撤销)：.+"));
+        assertThat(ConflictOracle.details(jdbc, Truth.Planted.CERT_NOT_IN_REGISTER)).isNotEmpty()
+                .allMatch(detail -> detail.startsWith("花名册填报") && detail.endsWith("持证名录中没有：按未核实处理，不计入持证人数")
+                        && !detail.contains("null"));
+    }
 }
