@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.reconcile;
 
 import cn.sanshe.pipeline.reconcile.conflict.ConflictDetector;
+import cn.sanshe.pipeline.reconcile.link.SupersededSheets;
 import cn.sanshe.pipeline.reconcile.survive.Survivorship;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,7 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code reconcileJob}: link organization rows ({@code reconcileOrgStep}) and worker rows
- * ({@code reconcileWorkerStep}) by district, recompute the masters whose rows changed
+ * ({@code reconcileWorkerStep}) by district, mark dirty the masters of rows a resent sheet replaced
+ * ({@code reconcileSupersededStep}), recompute the masters whose rows changed
  * ({@code reconcileSurvivorshipStep}), open conflicts ({@code reconcileConflictStep}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,12 +29,28 @@ class ReconcileJobConfiguration {
 
     @Bean
     Job reconcileJob(JobRepository jobRepository, Step reconcileOrgStep, Step reconcileWorkerStep,
-            Step reconcileSurvivorshipStep, Step reconcileConflictStep) {
+            Step reconcileSupersededStep, Step reconcileSurvivorshipStep, Step reconcileConflictStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(reconcileOrgStep)
                 .next(reconcileWorkerStep)
+                .next(reconcileSupersededStep)
                 .next(reconcileSurvivorshipStep)
                 .next(reconcileConflictStep)
+                .build();
+    }
+
+    /**
+     * Its own step, committed before survivorship: the masters it marks dirty stay locked until its
+     * transaction ends, and survivorship's batches update those very masters.
+     */
+    @Bean
+    Step reconcileSupersededStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            SupersededSheets supersededSheets) {
+        return new StepBuilder("reconcileSupersededStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    contribution.incrementWriteCount(supersededSheets.markMastersDirty());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
                 .build();
     }
 

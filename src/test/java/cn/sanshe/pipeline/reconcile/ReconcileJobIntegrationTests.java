@@ -138,6 +138,36 @@ class ReconcileJobIntegrationTests {
     }
 
     @Test
+    void aCorrectedSheetRecomputesTheMastersOfTheRowsItReplaces() throws Exception {
+        reconcile.run(null);
+        assertThat(jdbc.queryForMap("SELECT last_period, phone FROM org_master WHERE name = '阳光社区舞蹈队'"))
+                .containsEntry("last_period", "2026-10");
+
+        // The street resends October's ledger: the dance troupe was listed by mistake and is gone.
+        ReconcileFixtures.write(dir.resolve("inbox"), "2026-10", STREET, "社会组织台账（更正）.csv", """
+                组织名称,统一社会信用代码,登记状态,组织类型,服务领域,负责人,联系电话,所属社区代码
+                阳光助老服务中心,%s,已登记,民办非企业单位,养老服务,张敏,13912345678,%s
+                长安区青少年发展促进会,%s,已登记,社会团体,儿童,李强,13700000001,%s
+                杨光社区老年协会,,已备案,社区社会组织,文体活动,王芳,13800001111,%s
+                阳光社区老协会,,已备案,社区社会组织,文体活动,王芳,13900009999,%s
+                """.formatted(CREDIT_A, C1, ReconcileFixtures.CREDIT_B, C1, C1, C1));
+        ingest.inbox(dir.resolve("inbox"), null);
+        assertThat(count("SELECT COUNT(*) FROM ingest_sheet WHERE template = 'S2' AND period = '2026-10' "
+                + "AND superseded_by IS NOT NULL")).as("the first October ledger is superseded").isEqualTo(1);
+
+        assertThat(reconcile.run(null).succeeded()).isTrue();
+
+        assertThat(jdbc.queryForMap("SELECT last_period, dirty FROM org_master WHERE name = '阳光社区舞蹈队'"))
+                .as("only September's row is in force").containsEntry("last_period", "2026-09")
+                .containsEntry("dirty", false);
+        assertThat(count("SELECT COUNT(*) FROM ingest_sheet WHERE NOT (superseded_by <=> reconciled_superseded_by)"))
+                .as("every change of a sheet acted on").isZero();
+        List<Map<String, Object>> after = jdbc.queryForList("SELECT * FROM org_master ORDER BY id");
+        reconcile.run(null);
+        assertThat(jdbc.queryForList("SELECT * FROM org_master ORDER BY id")).as("acted on once").isEqualTo(after);
+    }
+
+    @Test
     void lineageNamesTheFileSheetAndRowOfEverySourceRow() throws Exception {
         reconcile.run(null);
         Path out = dir.resolve("lineage.csv");
