@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.reconcile;
 import cn.sanshe.pipeline.reconcile.conflict.ConflictDetector;
 import cn.sanshe.pipeline.reconcile.link.SupersededSheets;
 import cn.sanshe.pipeline.reconcile.survive.Survivorship;
+import java.util.function.IntSupplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -46,21 +47,22 @@ class ReconcileJobConfiguration {
     @Bean
     Step reconcileSupersededStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             SupersededSheets supersededSheets) {
-        return new StepBuilder("reconcileSupersededStep", jobRepository)
-                .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(supersededSheets.markMastersDirty());
-                    return RepeatStatus.FINISHED;
-                }, transactionManager)
-                .build();
+        return oneCall("reconcileSupersededStep", jobRepository, transactionManager, supersededSheets::markMastersDirty);
     }
 
+    /** Its batches commit on their own; the step's transaction only frames the bookkeeping. */
     @Bean
     Step reconcileSurvivorshipStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Survivorship survivorship) {
-        // Its batches commit on their own; the step's transaction only frames the bookkeeping.
-        return new StepBuilder("reconcileSurvivorshipStep", jobRepository)
+        return oneCall("reconcileSurvivorshipStep", jobRepository, transactionManager, survivorship::recomputeDirty);
+    }
+
+    /** A step that makes one call and counts what it returns as written. */
+    private static Step oneCall(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            IntSupplier call) {
+        return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, context) -> {
-                    contribution.incrementWriteCount(survivorship.recomputeDirty());
+                    contribution.incrementWriteCount(call.getAsInt());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
