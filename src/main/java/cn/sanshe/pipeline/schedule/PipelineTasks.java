@@ -21,7 +21,7 @@ class PipelineTasks {
 
     @Bean
     ScheduledTask nightlyPipeline(IngestRun ingest, ReconcileRun reconcile) {
-        return task("nightly-pipeline", () -> {
+        return ScheduledTask.of("nightly-pipeline", () -> {
             JobOutcome ingested = ingest.inbox(null, null).outcome();
             if (!ingested.succeeded()) {
                 return outcome(ingested);
@@ -34,34 +34,16 @@ class PipelineTasks {
 
     @Bean
     ScheduledTask monthlyReports(ReportRun reports, ScheduleProperties schedules) {
-        return task("monthly-reports", () -> outcome(reports.runMonth(YearMonth.now(schedules.zone()).minusMonths(1))));
+        return ScheduledTask.of("monthly-reports", () -> outcome(reports.runMonth(YearMonth.now(schedules.zone()).minusMonths(1))));
     }
 
     @Bean
     ScheduledTask yearlyReports(ReportRun reports, ScheduleProperties schedules) {
-        return task("yearly-reports", () -> outcome(reports.runYear(Year.now(schedules.zone()).getValue() - 1)));
+        return ScheduledTask.of("yearly-reports", () -> outcome(reports.runYear(Year.now(schedules.zone()).getValue() - 1)));
     }
 
     private static ScheduledTask.Outcome outcome(JobOutcome job) {
         return new ScheduledTask.Outcome(job.succeeded(), job.jobName() + " #" + job.executionId() + " " + job.status()
                 + (job.failedStep() == null ? "" : "（" + job.failedStep() + "）"));
-    }
-
-    interface Work {
-        ScheduledTask.Outcome run() throws Exception;
-    }
-
-    private static ScheduledTask task(String name, Work work) {
-        return new ScheduledTask() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Outcome run() throws Exception {
-                return work.run();
-            }
-        };
     }
 }

@@ -13,4 +13,24 @@ public interface ScheduledTask {
 
     record Outcome(boolean succeeded, String detail) {
     }
+
+    /** What a task does when it runs. */
+    interface Work {
+        Outcome run() throws Exception;
+    }
+
+    /** A task of the given name that does the given work. */
+    static ScheduledTask of(String name, Work work) {
+        return new ScheduledTask() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Outcome run() throws Exception {
+                return work.run();
+            }
+        };
+    }
 }

@@ -83,7 +83,8 @@ public final class BulkRows {
         }
     }
 
-    static void appendField(StringBuilder out, Object value) {
+    /** A value in LOAD DATA's text format: {@code \N} for null, 1/0 for booleans, plain decimals, escaped text. */
+    public static void appendField(StringBuilder out, Object value) {
         if (value == null) {
             out.append("\\N");
             return;
@@ -98,6 +99,11 @@ public final class BulkRows {
         } else {
             text = value.toString();
         }
+        appendEscaped(out, text);
+    }
+
+    /** Text with LOAD DATA's escapes for its field and line separators, the escape and NUL. */
+    public static void appendEscaped(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.bench;
 
+import cn.sanshe.pipeline.system.BulkRows;
 import cn.sanshe.pipeline.system.IdentityVault;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -88,7 +89,7 @@ final class LoadDataCeiling {
                     if (c > 0) {
                         line.append('\t');
                     }
-                    appendField(line, values[c]);
+                    BulkRows.appendField(line, values[c]);
                 }
                 line.append('\n');
                 byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
@@ -137,25 +138,5 @@ final class LoadDataCeiling {
 
     private static Object canonical(String value) {
         return CANONICAL.getOrDefault(value, value);
-    }
-
-    /** BulkLoader's escaping for the text format of LOAD DATA. */
-    static void appendField(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        String text = value instanceof Boolean flag ? (flag ? "1" : "0") : value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> out.append("\\0");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -58,37 +58,21 @@ class TestTasks {
 
     @Bean
     ScheduledTask hangOnce() {
-        return new ScheduledTask() {
-            @Override
-            public String name() {
-                return "hang";
+        return ScheduledTask.of("hang", () -> {
+            if (RUNS.computeIfAbsent("hang", t -> new AtomicInteger()).incrementAndGet() == 1) {
+                hang.await(60, TimeUnit.SECONDS);
             }
-
-            @Override
-            public Outcome run() throws Exception {
-                if (RUNS.computeIfAbsent("hang", t -> new AtomicInteger()).incrementAndGet() == 1) {
-                    hang.await(60, TimeUnit.SECONDS);
-                }
-                return new Outcome(true, "hang done");
-            }
-        };
+            return new ScheduledTask.Outcome(true, "hang done");
+        });
     }
 
     static ScheduledTask counting(String name, Duration takes) {
-        return new ScheduledTask() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Outcome run() throws Exception {
-                long start = System.nanoTime();
-                RUNS.computeIfAbsent(name, t -> new AtomicInteger()).incrementAndGet();
-                Thread.sleep(takes.toMillis());
-                INTERVALS.computeIfAbsent(name, t -> new CopyOnWriteArrayList<>()).add(new long[] {start, System.nanoTime()});
-                return new Outcome(true, name + " ran");
-            }
-        };
+        return ScheduledTask.of(name, () -> {
+            long start = System.nanoTime();
+            RUNS.computeIfAbsent(name, t -> new AtomicInteger()).incrementAndGet();
+            Thread.sleep(takes.toMillis());
+            INTERVALS.computeIfAbsent(name, t -> new CopyOnWriteArrayList<>()).add(new long[] {start, System.nanoTime()});
+            return new ScheduledTask.Outcome(true, name + " ran");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import cn.sanshe.pipeline.system.BulkRows;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -107,17 +108,7 @@ final class StagingText {
 
     private static String escaped(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case '\t' -> escaped.append("\\t");
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\0' -> escaped.append("\\0");
-                default -> escaped.append(c);
-            }
-        }
+        BulkRows.appendEscaped(escaped, text);
         return escaped.toString();
     }
 

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile.truth;
 
+import cn.sanshe.pipeline.system.BulkRows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -108,20 +109,20 @@ final class StagingWriter {
         long row(int entity, int tags, Object... data) {
             long stgId = nextId.merge(table, 1L, Long::sum) - 1;
             StringBuilder out = buffers.get(table);
-            append(out, stgId);
+            BulkRows.appendField(out, stgId);
             out.append('\t');
-            append(out, id);
+            BulkRows.appendField(out, id);
             out.append('\t');
-            append(out, ++rowNo);
+            BulkRows.appendField(out, ++rowNo);
             out.append('\t');
-            append(out, period);
+            BulkRows.appendField(out, period);
             out.append('\t');
-            append(out, unit);
+            BulkRows.appendField(out, unit);
             out.append('\t');
-            append(out, district);
+            BulkRows.appendField(out, district);
             for (Object value : data) {
                 out.append('\t');
-                append(out, value);
+                BulkRows.appendField(out, value);
             }
             out.append('\n');
             buffered.merge(table, 1, Integer::sum);
@@ -180,32 +181,6 @@ final class StagingWriter {
             }
             return null;
         });
-    }
-
-    private static void append(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        if (value instanceof Boolean flag) {
-            out.append(flag ? '1' : '0');
-            return;
-        }
-        if (value instanceof Number number) {
-            out.append(number.toString());
-            return;
-        }
-        String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 
     private static String sha256(String text) {
