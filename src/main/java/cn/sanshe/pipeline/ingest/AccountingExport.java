@@ -13,14 +13,17 @@ import org.springframework.stereotype.Service;
 
 /**
  * Per file and sheet: what was read, loaded, rejected and skipped (operations.md's columns, then
- * the status and a note: why a file was refused or a sheet ignored, or that it was superseded).
+ * the status and a note: why a file was refused or a sheet ignored, where the title or the drop
+ * folder named another month than the one the rows were filed under, that a sheet's rows carried
+ * several months), and which source gave the period (统计月份列, 标题, 文件夹, 命令). A sheet whose
+ * rows carry two months has a line per month.
  * UTF-8 with a BOM so that Excel opens the Chinese right.
  */
 @Service
 public class AccountingExport {
 
     static final String[] HEADER = {"file", "sha256", "unit", "period", "template", "sheet", "rows_read", "rows_loaded",
-        "rows_rejected", "rows_skipped", "status", "note"};
+        "rows_rejected", "rows_skipped", "status", "note", "period_source"};
 
     private final JdbcTemplate jdbc;
 
@@ -42,7 +45,10 @@ public class AccountingExport {
                                 WHEN s.superseded_by IS NOT NULL THEN 'superseded'
                                 WHEN s.template IS NULL OR s.note IS NOT NULL THEN 'ignored'
                                 ELSE 'loaded' END,
-                           COALESCE(s.note, f.reason)
+                           NULLIF(CONCAT_WS('；', COALESCE(s.note, f.reason), s.period_note,
+                               CASE WHEN COUNT(s.id) OVER (PARTITION BY s.file_id, s.sheet_name) > 1
+                                    THEN CONCAT('该表含多个统计月份的行，按月份分开记账，此为', s.period, '部分') END), ''),
+                           s.period_source
                     FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
                     ORDER BY f.period, f.unit_code, f.path, s.id""", rs -> {
                     try {

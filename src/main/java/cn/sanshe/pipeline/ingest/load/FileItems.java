@@ -8,6 +8,7 @@ import cn.sanshe.pipeline.ingest.template.HeaderMatch;
 import cn.sanshe.pipeline.ingest.template.PeriodText;
 import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,8 +126,12 @@ final class FileItems implements AutoCloseable {
             skipSheet = true;
             return;
         }
-        YearMonth period = PeriodText.fromTitle(above).orElse(file.period());
-        sheet = new SheetContext(file.id(), reader.sheetName(), match, header.cells(), period, file.unitCode());
+        YearMonth title = PeriodText.fromTitle(above).orElse(null);
+        YearMonth period = title != null ? title : file.period();
+        // A drop's path is relative to the inbox; a file loaded by hand keeps its absolute path.
+        boolean byHand = Path.of(file.path()).isAbsolute();
+        sheet = new SheetContext(file.id(), reader.sheetName(), match, header.cells(), period, file.unitCode(), title,
+                file.period(), byHand);
         lastRowNumber = header.number();
         sheetsLoaded++;
         ready.add(new IngestItem.SheetStart(sheet));

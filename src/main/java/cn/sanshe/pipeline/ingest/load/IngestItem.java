@@ -28,12 +28,14 @@ public sealed interface IngestItem {
     /**
      * A row below a sheet's header; {@code outcome} is null until checked. A loaded row also carries
      * its staging text after the sheet id ({@link StagingTable#textAfterSheetId}), made when it was
-     * checked; null when not made there (the writer then formats the row itself).
+     * checked; null when not made there (the writer then formats the row itself). {@code period}
+     * is the row's period and its source, decided where the row is checked (null until then).
      */
-    record Row(SheetContext sheet, SheetRow row, RowOutcome outcome, byte[] stagingText) implements IngestItem {
+    record Row(SheetContext sheet, SheetRow row, RowOutcome outcome, byte[] stagingText, SheetContext.RowPeriod period)
+            implements IngestItem {
 
         Row(SheetContext sheet, SheetRow row, RowOutcome outcome) {
-            this(sheet, row, outcome, null);
+            this(sheet, row, outcome, null, null);
         }
 
         @Override
@@ -42,7 +44,23 @@ public sealed interface IngestItem {
         }
 
         Row checked(RowOutcome result, byte[] text) {
-            return new Row(sheet, row, result, text);
+            return new Row(sheet, row, result, text, periodOf(sheet, row, result));
+        }
+
+        /** The row's period: a loaded row's as validated; any other's from its own cells, else the fallback. */
+        static SheetContext.RowPeriod periodOf(SheetContext sheet, SheetRow row, RowOutcome outcome) {
+            if (outcome instanceof RowOutcome.Loaded loaded && loaded.period() != null) {
+                return sheet.periodOf(loaded.period(), row.cells());
+            }
+            if (outcome instanceof RowOutcome.Skipped) {
+                return null;   // not data: counted with the sheet's part it sits in
+            }
+            return sheet.periodOf(row.cells());
+        }
+
+        /** The period, computed now if the row was not checked on a checking thread. */
+        SheetContext.RowPeriod periodOrOwn() {
+            return period != null || outcome instanceof RowOutcome.Skipped ? period : periodOf(sheet, row, outcome);
         }
     }
 

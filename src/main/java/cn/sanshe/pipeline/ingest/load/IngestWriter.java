@@ -38,12 +38,17 @@ class IngestWriter implements ItemWriter<IngestItem> {
     public void write(Chunk<? extends IngestItem> chunk) {
         Map<TemplateId, Staged> staged = new EnumMap<>(TemplateId.class);
         Map<Long, SheetCounts> counts = new HashMap<>();
+        sheets.newChunk();
         for (IngestItem item : chunk) {
             if (item instanceof IngestItem.Row row) {
-                long sheetId = sheets.idOf(row.sheet());
+                RowOutcome outcome = row.outcome();
+                // A row counts with the part of its sheet for its own period (sources.md's order).
+                long sheetId = outcome instanceof RowOutcome.Skipped ? sheets.partOfSkipped(row) : sheets.partOf(row);
+                if (sheetId < 0) {
+                    continue;   // a skipped row before any data row of its sheet: counted when its part is made
+                }
                 SheetCounts sheetCounts = counts.computeIfAbsent(sheetId, id -> new SheetCounts());
                 sheetCounts.read++;
-                RowOutcome outcome = row.outcome();
                 if (outcome instanceof RowOutcome.Loaded loaded) {
                     sheetCounts.loaded++;
                     TemplateId template = row.sheet().match().template().id();
@@ -62,6 +67,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
             }
         }
         flush(staged, counts);
+        sheets.chunkEnd();
     }
 
     private void record(IngestItem item) {
@@ -70,6 +76,9 @@ class IngestWriter implements ItemWriter<IngestItem> {
         } else if (item instanceof IngestItem.SheetIgnored ignored) {
             sheets.ignore(ignored);
         } else if (item instanceof IngestItem.FileEnd end) {
+            if (end.noTemplateReason() == null) {
+                sheets.close();
+            }
             if (end.noTemplateReason() != null) {
                 refuse(end.fileId(), end.noTemplateReason());
             } else {
@@ -86,6 +95,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
      * statement goes through the file's own sheet ids, so parallel districts never lock each other.
      */
     private void refuse(long fileId, String reason) {
+        sheets.dropOpen(fileId);
         List<Long> sheetIds = jdbc.queryForList("SELECT id FROM ingest_sheet WHERE file_id = ?", Long.class, fileId);
         for (Long sheetId : sheetIds) {
             for (StagingTable table : StagingTable.ALL) {
@@ -103,6 +113,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
                 rows::values));
         staged.clear();
         rejects.flush();
+        sheets.closeBornSupersededRejects();
         List<Object[]> updates = new ArrayList<>();
         counts.forEach((sheetId, c) -> updates.add(new Object[] {c.read, c.loaded, c.rejected, c.skipped, sheetId}));
         jdbc.batchUpdate("""

@@ -31,8 +31,9 @@ class RejectRecorder {
 
     void add(long sheetId, IngestItem.Row row, RowOutcome.Rejected rejected) {
         SheetContext sheet = row.sheet();
+        SheetContext.RowPeriod period = row.periodOrOwn();
         pending.add(new Object[] {sheetId, row.row().number(), sheet.match().template().id().name(), sheet.unitCode(),
-            sheet.districtCode(), sheet.period() == null ? null : sheet.period().toString(),
+            sheet.districtCode(), period == null || period.period() == null ? null : period.period().toString(),
             vault.encrypt(JSON.writeValueAsString(rawCells(sheet.headerCells(), row.row().cells()))),
             IngestWriter.truncate(IdentityNumber.maskIn(String.join(REASON_SEPARATOR, rejected.reasons())), 2000)});
     }

@@ -1,89 +1,234 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code ingest_sheet} rows of the partition's files. Starting a sheet supersedes the same
- * unit's earlier sheet of that template and period (a corrected resubmission): the old rows stay
- * for history but stop counting, and their open rejects are closed as superseded.
+ * The {@code ingest_sheet} rows of the partition's files: one per sheet and <em>period</em>. A
+ * row's period is its own 统计月份, else the title's, else the drop folder's (or the command's), so
+ * a sheet whose rows carry two months is recorded as two parts, each accounted for. A part is
+ * made when its first row is written; skipped rows (blank, 合计) count with the part they sit in.
+ *
+ * <p>A part supersedes the same unit's in-force sheets of that template and true period from other
+ * files (a corrected resubmission) when its file is the newer drop (file time, then arrival); an
+ * older one is superseded at once by the newer, whatever order the files are loaded in. The old
+ * rows stay for history but stop counting, and their open rejects are closed as superseded.
  */
 class SheetRegistry {
 
     private final JdbcTemplate jdbc;
-    private final Map<String, Long> ids = new HashMap<>();
-    private SheetContext lastSheet;
-    private long lastId;
+    /** file/sheet/period → part id, for the current chunk (a chunk written again after a rollback looks them up anew). */
+    private final Map<String, Long> parts = new HashMap<>();
+    /** Parts born superseded in this chunk: their rejects are closed after they are written. */
+    private final List<Long> bornSuperseded = new ArrayList<>();
+    /** The sheet whose rows are coming, until the next sheet or file item. */
+    private SheetContext open;
+    /** Skipped rows of {@link #open} met before any of its parts exists. */
+    private final SheetCountsBuffer pendingSkips = new SheetCountsBuffer();
+    /** The part of {@link #open} its last data row went to; -1 before any. */
+    private long openLatestPart = -1;
 
     SheetRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** A new chunk: ids are looked up again (the last chunk may have been rolled back). */
+    void newChunk() {
+        parts.clear();
+        bornSuperseded.clear();
+        pendingSkips.clear();
+        openLatestPart = -1;
+    }
+
+    /** A sheet's rows follow. */
     void start(SheetContext sheet) {
-        String template = sheet.match().template().id().name();
-        String period = sheet.period() == null ? null : sheet.period().toString();
-        long id = insert(sheet.fileId(), sheet.sheetName(), template, sheet.match().headerRowNumber(),
-                sheet.unitCode(), period, null);
-        jdbc.update("""
-                UPDATE ingest_sheet SET superseded_by = ?
-                WHERE district_code = ? AND unit_code = ? AND period = ? AND template = ? AND file_id <> ?
-                  AND superseded_by IS NULL""",
-                id, sheet.districtCode(), sheet.unitCode(), period, template, sheet.fileId());
-        jdbc.update("""
-                UPDATE ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id
-                SET r.status = 'superseded', r.resolved_at = CURRENT_TIMESTAMP(6)
-                WHERE s.superseded_by = ? AND r.status = 'open'""", id);
+        close();
+        open = sheet;
+        openLatestPart = -1;
+    }
+
+    /**
+     * The end of the open sheet (a next sheet or file item): a sheet without any part yet (no rows, or only skipped ones) is recorded
+     * under its fallback period, so every sheet read is accounted for.
+     */
+    void close() {
+        if (open != null && partsOf(open).isEmpty()) {
+            long id = part(open, open.fallback());
+            pendingSkips.addTo(id);
+        }
+        pendingSkips.clear();
+        open = null;
+        openLatestPart = -1;
+    }
+
+    /** At the end of a chunk, skipped rows still waiting for a part are written to the fallback part. */
+    void chunkEnd() {
+        if (open != null && pendingSkips.count > 0) {
+            long id = partsOf(open).stream().reduce((a, b) -> b).orElseGet(() -> part(open, open.fallback()));
+            pendingSkips.addTo(id);
+            pendingSkips.clear();
+        }
+    }
+
+    /** The part a loaded or rejected row belongs to, made if it is the first of its period. */
+    long partOf(IngestItem.Row row) {
+        SheetContext.RowPeriod period = row.periodOrOwn();
+        long id = part(row.sheet(), period == null ? row.sheet().fallback() : period);
+        if (row.sheet() == open) {
+            pendingSkips.addTo(id);
+            pendingSkips.clear();
+            openLatestPart = id;
+        }
+        return id;
+    }
+
+    /** The part a skipped row counts with: the sheet's latest part; -1 when none exists yet (held until one does). */
+    long partOfSkipped(IngestItem.Row row) {
+        if (row.sheet() == open && openLatestPart > 0) {
+            return openLatestPart;
+        }
+        List<Long> existing = partsOf(row.sheet());
+        if (existing.isEmpty()) {
+            if (row.sheet() != open) {
+                return part(row.sheet(), row.sheet().fallback());
+            }
+            pendingSkips.count++;
+            return -1;
+        }
+        return existing.get(existing.size() - 1);
+    }
+
+    List<Long> bornSuperseded() {
+        return bornSuperseded;
     }
 
     void ignore(IngestItem.SheetIgnored ignored) {
+        close();
         String[] unit = jdbc.queryForObject("SELECT unit_code, period FROM ingest_file WHERE id = ?",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, ignored.fileId());
-        insert(ignored.fileId(), ignored.sheetName(), ignored.templateOrNull(), null, unit[0], unit[1],
+        insert(ignored.fileId(), ignored.sheetName(), ignored.templateOrNull(), null, unit[0], unit[1], null, null,
                 IngestWriter.truncate(ignored.note(), 500));
     }
 
-    long idOf(SheetContext sheet) {
-        // Asked for every row: the rows of one sheet come together.
-        if (sheet == lastSheet) {
-            return lastId;
+    /** A refused file: its open sheet is dropped, not recorded. */
+    void dropOpen(long fileId) {
+        if (open != null && open.fileId() == fileId) {
+            open = null;
+            openLatestPart = -1;
+            pendingSkips.clear();
         }
-        Long id = ids.get(key(sheet.fileId(), sheet.sheetName()));
-        if (id == null) {
-            // After a restart the sheet was started in an earlier, committed chunk.
-            id = jdbc.queryForObject("SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ?", Long.class,
-                    sheet.fileId(), sheet.sheetName());
-            ids.put(key(sheet.fileId(), sheet.sheetName()), id);
-        }
-        lastSheet = sheet;
-        lastId = id;
-        return id;
     }
 
     /** Undoes a sheet of a refused file, restoring what it had superseded. */
     void forget(long sheetId) {
         jdbc.update("UPDATE ingest_sheet SET superseded_by = NULL WHERE superseded_by = ?", sheetId);
         jdbc.update("DELETE FROM ingest_sheet WHERE id = ?", sheetId);
-        ids.values().removeIf(id -> id == sheetId);
-        lastSheet = null;
+        parts.values().removeIf(id -> id == sheetId);
+        if (openLatestPart == sheetId) {
+            openLatestPart = -1;
+        }
     }
 
-    private long insert(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
-            String period, String note) {
-        jdbc.update("""
-                INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE id = id""",
-                fileId, IngestWriter.truncate(sheetName, 100), template, headerRow, unitCode,
-                unitCode.substring(0, 6), period, note);
-        long id = jdbc.queryForObject("SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ?", Long.class,
-                fileId, IngestWriter.truncate(sheetName, 100));
-        ids.put(key(fileId, sheetName), id);
-        lastSheet = null;   // a chunk written again after a rollback starts its sheet again, under a new id
+    private List<Long> partsOf(SheetContext sheet) {
+        return jdbc.queryForList("SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? ORDER BY id",
+                Long.class, sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100));
+    }
+
+    private long part(SheetContext sheet, SheetContext.RowPeriod period) {
+        String periodText = period.period() == null ? null : period.period().toString();
+        String key = sheet.fileId() + "/" + sheet.sheetName() + "/" + periodText;
+        Long known = parts.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Long> found = jdbc.queryForList("""
+                SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? AND period <=> ?""", Long.class,
+                sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100), periodText);
+        long id;
+        if (!found.isEmpty()) {
+            id = found.get(0);   // made in an earlier, committed chunk (after a restart too)
+        } else {
+            String template = sheet.match().template().id().name();
+            id = insert(sheet.fileId(), sheet.sheetName(), template, sheet.match().headerRowNumber(), sheet.unitCode(),
+                    periodText, period.source().label, sheet.disagreement(period), null);
+            supersede(sheet, template, periodText, id);
+        }
+        parts.put(key, id);
         return id;
     }
 
-    private static String key(long fileId, String sheetName) {
-        return fileId + "/" + sheetName;
+    /**
+     * The newest drop of a unit, template and true period is in force: this part supersedes older
+     * ones, or is itself superseded by a newer one loaded before it.
+     */
+    private void supersede(SheetContext sheet, String template, String period, long id) {
+        if (period == null) {
+            return;
+        }
+        List<Long> newer = jdbc.queryForList("""
+                SELECT s.id FROM ingest_sheet s
+                JOIN ingest_file f ON f.id = s.file_id
+                JOIN ingest_file mine ON mine.id = ?
+                WHERE s.district_code = ? AND s.unit_code = ? AND s.period = ? AND s.template = ? AND s.file_id <> ?
+                  AND s.superseded_by IS NULL
+                  AND (f.modified_at > mine.modified_at OR (f.modified_at = mine.modified_at AND f.id > mine.id))
+                ORDER BY f.modified_at DESC, f.id DESC, s.id DESC LIMIT 1""", Long.class,
+                sheet.fileId(), sheet.districtCode(), sheet.unitCode(), period, template, sheet.fileId());
+        if (!newer.isEmpty()) {
+            jdbc.update("UPDATE ingest_sheet SET superseded_by = ? WHERE id = ?", newer.get(0), id);
+            bornSuperseded.add(id);
+            return;
+        }
+        jdbc.update("""
+                UPDATE ingest_sheet SET superseded_by = ?
+                WHERE district_code = ? AND unit_code = ? AND period = ? AND template = ? AND file_id <> ?
+                  AND superseded_by IS NULL AND id <> ?""",
+                id, sheet.districtCode(), sheet.unitCode(), period, template, sheet.fileId(), id);
+        jdbc.update("""
+                UPDATE ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id
+                SET r.status = 'superseded', r.resolved_at = CURRENT_TIMESTAMP(6)
+                WHERE s.superseded_by = ? AND r.status = 'open'""", id);
+    }
+
+    /** Closes the rejects of parts born superseded, once written. */
+    void closeBornSupersededRejects() {
+        for (Long id : bornSuperseded) {
+            jdbc.update("""
+                    UPDATE ingest_reject SET status = 'superseded', resolved_at = CURRENT_TIMESTAMP(6)
+                    WHERE sheet_id = ? AND status = 'open'""", id);
+        }
+    }
+
+    private long insert(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
+            String period, String periodSource, String periodNote, String note) {
+        jdbc.update("""
+                INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
+                                          period_source, period_note, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE id = id""",
+                fileId, IngestWriter.truncate(sheetName, 100), template, headerRow, unitCode,
+                unitCode.substring(0, 6), period, periodSource, periodNote, note);
+        return jdbc.queryForObject("""
+                SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? AND period <=> ?""", Long.class,
+                fileId, IngestWriter.truncate(sheetName, 100), period);
+    }
+
+    /** Skipped rows waiting for their sheet's first part. */
+    private final class SheetCountsBuffer {
+        int count;
+
+        void addTo(long sheetId) {
+            if (count > 0) {
+                jdbc.update("UPDATE ingest_sheet SET rows_read = rows_read + ?, rows_skipped = rows_skipped + ? WHERE id = ?",
+                        count, count, sheetId);
+            }
+        }
+
+        void clear() {
+            count = 0;
+        }
     }
 }
