@@ -65,7 +65,8 @@ final class SnapshotSql {
     /**
      * Organizations active at P: listed in a street's latest ledger, or 正常 in the district's latest
      * registry extract; never when their latest registry row (or a steward's choice over it) says
-     * 注销 or 撤销. Counted where the master record places them. The joins start from the latest
+     * 注销 or 撤销. Counted where the master record placed them at P, with its attributes as of P
+     * (org_master_asof). The joins start from the latest
      * lists (a month of rows), never from every row ever linked.
      */
     static final String ORGS = latestLists("s2_lists", "S2", "stg_s2_org_ledger", "org_source") + ",\n"
@@ -90,23 +91,36 @@ final class SnapshotSql {
                 SELECT master_id, MAX(on_ledger) AS on_ledger, MAX(in_registry) AS in_registry,
                        MAX(registry_cancelled) AS registry_cancelled, MAX(registry_normal) AS registry_normal
                 FROM listed GROUP BY master_id),
+            org_asof AS (
+                -- each master as of P: its earlier version holding at P, else the master record (the newest)
+                SELECT STRAIGHT_JOIN m.id, m.district_code, c.on_ledger, c.in_registry, c.registry_cancelled,
+                       c.registry_normal,
+                       IF(h.master_id IS NULL, m.reg_status, h.reg_status) AS reg_status,
+                       IF(h.master_id IS NULL, m.org_type, h.org_type) AS org_type,
+                       IF(h.master_id IS NULL, m.rating, h.rating) AS rating,
+                       IF(h.master_id IS NULL, m.is_sw_agency, h.is_sw_agency) AS is_sw_agency,
+                       IF(h.master_id IS NULL, m.community_code, h.community_code) AS community_code
+                FROM org_candidates c
+                JOIN org_master m ON m.id = c.master_id AND m.merged_into IS NULL
+                LEFT JOIN org_master_asof h ON h.master_id = m.id AND h.valid_from <= :period
+                                           AND h.valid_until > :period),
             org_states AS (
-                SELECT STRAIGHT_JOIN m.id, m.reg_status, m.org_type, m.rating, m.is_sw_agency, m.community_code,
+                SELECT m.id, m.reg_status, m.org_type, m.rating, m.is_sw_agency, m.community_code,
                        COALESCE(m.community_code, CONCAT(m.district_code, '000000')) AS loc,
-                       c.on_ledger, c.in_registry, c.registry_cancelled, c.registry_normal,
+                       m.on_ledger, m.in_registry, m.registry_cancelled, m.registry_normal,
                        -- on a ledger but not in the latest extract, the latest registry row of its own
                        -- (only a registered master has registry rows)
-                       CASE WHEN c.in_registry = 0 AND m.reg_status = '已登记' THEN
+                       CASE WHEN m.in_registry = 0 AND m.reg_status = '已登记' THEN
                            (SELECT d.reg_status FROM org_source o
                             JOIN stg_d1_org_registry d ON d.id = o.stg_id
                             JOIN ingest_sheet sh ON sh.id = d.sheet_id AND sh.superseded_by IS NULL
                             WHERE o.master_id = m.id AND o.template = 'D1' AND d.period <= :period
                             ORDER BY d.period DESC, d.sheet_id DESC, d.row_no DESC LIMIT 1) END AS earlier_registry,
                        v.value AS chosen
-                FROM org_candidates c
-                JOIN org_master m ON m.id = c.master_id AND m.merged_into IS NULL
+                FROM org_asof m
                 LEFT JOIN master_override v ON v.master_kind = 'org' AND v.master_id = m.id
-                                           AND v.field = 'registry_status'),
+                                           AND v.field = 'registry_status'
+                                           AND (v.valid_from IS NULL OR v.valid_from <= :period)),
             org_registry AS (
                 SELECT t.*,
                        -- a value chosen by a steward stands for the registry wherever the registry has a word
@@ -142,13 +156,18 @@ final class SnapshotSql {
                        CASE WHEN r.first_community <> r.last_community AND v.value IS NOT NULL THEN v.value
                             ELSE r.community_code END AS community_code,
                        COALESCE(r.is_committee, FALSE) AS is_committee, COALESCE(r.is_sw_post, FALSE) AS is_sw_post,
-                       COALESCE(r.education, m.education) AS education, m.cert_verified
+                       COALESCE(r.education, IF(h.master_id IS NULL, m.education, h.education)) AS education,
+                       IF(h.master_id IS NULL, m.cert_verified, h.cert_verified) AS cert_verified
                 FROM (SELECT rr.*, MIN(rr.community_code) OVER (PARTITION BY rr.master_id) AS first_community,
                              MAX(rr.community_code) OVER (PARTITION BY rr.master_id) AS last_community
                       FROM roster_rows rr) r
                 JOIN worker_master m ON m.id = r.master_id
+                -- the worker as of P: the earlier version holding at P, else the master record (the newest)
+                LEFT JOIN worker_master_asof h ON h.master_id = m.id AND h.valid_from <= :period
+                                              AND h.valid_until > :period
                 LEFT JOIN master_override v ON v.master_kind = 'worker' AND v.master_id = r.master_id
-                                           AND v.field = 'community_code')""";
+                                           AND v.field = 'community_code'
+                                           AND (v.valid_from IS NULL OR v.valid_from <= :period))""";
 
     static final String FACILITIES = "WITH " + COMMUNITIES + ",\n" + S1 + "\n" + """
             SELECT c.child,

@@ -120,7 +120,7 @@ class RejectsRoundTripIntegrationTests {
         accounting.write(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("\uFEFFfile,sha256,unit,period,template,sheet,rows_read,rows_loaded,"
-                + "rows_rejected,rows_skipped,status,note");
+                + "rows_rejected,rows_skipped,status,note,period_source");
         assertThat(lines.get(1)).startsWith("2026-10/130102001/花名册.csv,").contains(",S3,花名册,4,2,2,0,loaded");
     }
 

@@ -44,8 +44,9 @@ public class Conflicts {
         log.record("resolve", "conflict " + id, kind + " 选择“" + value + "”", who, reason);
         if (kind.field() != null) {
             jdbc.update("""
-                    INSERT INTO master_override (master_kind, master_id, field, value) VALUES (?, ?, ?, ?)
-                    ON DUPLICATE KEY UPDATE value = ?""", kind.masterKind(), masterId, kind.field(), value, value);
+                    INSERT INTO master_override (master_kind, master_id, field, value, valid_from) VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE value = VALUES(value), valid_from = VALUES(valid_from)""",
+                    kind.masterKind(), masterId, kind.field(), value, conflict.get("period"));
             survivorship.recompute(kind.masterKind(), List.of(masterId));
         }
         jdbc.update("""

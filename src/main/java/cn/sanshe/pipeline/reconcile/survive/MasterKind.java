@@ -36,7 +36,9 @@ enum MasterKind {
                     "registry_status", Rule.DISTRICT_ONLY, "legal_rep", Rule.DISTRICT_ONLY,
                     "person_in_charge", Rule.STREET_FIRST, "phone", Rule.STREET_FIRST,
                     "service_domain", Rule.STREET_FIRST, "rating", Rule.NEWEST, "is_sw_agency", Rule.NEWEST,
-                    "founded_on", Rule.NEWEST, "community_code", Rule.STREET_FIRST)),
+                    "founded_on", Rule.NEWEST, "community_code", Rule.STREET_FIRST),
+            List.of("reg_status", "org_type", "rating", "is_sw_agency", "community_code"),
+            List.of("credit_code", "reg_status", "org_type", "rating", "is_sw_agency", "community_code")),
 
     WORKER("worker", "worker_master", """
             SELECT o.master_id, 'S3', w.id, w.period, w.name, w.gender, w.birth_date, w.education, w.political_status,
@@ -58,7 +60,9 @@ enum MasterKind {
                     "cert_level", Rule.DISTRICT_ONLY, "cert_no", Rule.DISTRICT_ONLY,
                     "claimed_cert_level", Rule.STREET_ONLY, "claimed_cert_no", Rule.STREET_ONLY,
                     "community_code", Rule.STREET_ONLY, "hired_on", Rule.STREET_ONLY, "phone", Rule.STREET_ONLY,
-                    "district_code", Rule.STREET_FIRST));
+                    "district_code", Rule.STREET_FIRST),
+            List.of("education", "cert_verified"),
+            List.of("education", "cert_level"));
 
     final String id;
     final String table;
@@ -76,8 +80,19 @@ enum MasterKind {
     /** Sets a master's columns from its scratch row; the name is never emptied. */
     final String updateFromScratch;
 
-    MasterKind(String id, String table, String rowsSql, Map<String, Rule> rules) {
+    /** Where the master's earlier versions are kept ({@link AttributeHistory}). */
+    final String historyTable;
+    /** The attributes the indicators read, kept as of each month. */
+    final List<String> historyFields;
+    /** The fields whose rules those attributes follow from. */
+    final List<String> historyInputs;
+
+    MasterKind(String id, String table, String rowsSql, Map<String, Rule> rules, List<String> historyFields,
+            List<String> historyInputs) {
         this.id = id;
+        this.historyTable = table + "_asof";
+        this.historyFields = historyFields;
+        this.historyInputs = historyInputs;
         this.table = table;
         this.rowsSql = rowsSql;
         this.rules = rules;
@@ -99,6 +114,12 @@ enum MasterKind {
         }
         this.updateFromScratch = set.append("m.first_period = s.first_period, m.last_period = s.last_period, ")
                 .append("m.dirty = FALSE, m.updated_at = CURRENT_TIMESTAMP(6)").toString();
+    }
+
+    List<String> historyColumns() {
+        List<String> all = new ArrayList<>(List.of("master_id", "valid_from", "valid_until"));
+        all.addAll(historyFields);
+        return all;
     }
 
     List<String> scratchColumns() {

@@ -141,8 +141,9 @@ public class Survivorship {
             rows.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                     .add(new SourceValues(rs.getString(2), rs.getLong(3), rs.getString(4), values));
         }, args);
-        Map<Long, Map<String, String>> overrides = overrides(kind, marks, ids);
+        Map<Long, Map<String, AttributeHistory.Override>> overrides = overrides(kind, marks, ids);
         List<Object[]> provenance = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
         List<Long> withoutRows = new ArrayList<>();
         List<Object[]> values = new ArrayList<>(ids.size());
         rows.values().forEach(sources -> sources.sort(SourceValues.NEWEST_FIRST));
@@ -160,14 +161,16 @@ public class Survivorship {
                 from.put(field, new Object[] {kind.id, id, field, value.source().template(), value.source().stgId()});
             }, () -> chosen.put(field, null)));
             derive(kind, sources, chosen);
-            overrides.getOrDefault(id, Map.of()).forEach((field, value) -> {
+            Map<String, AttributeHistory.Override> chosenByStewards = overrides.getOrDefault(id, Map.of());
+            chosenByStewards.forEach((field, value) -> {
                 if (!kind.columns.contains(field)) {
                     throw new IllegalStateException("a steward's value for " + field + ", which " + kind.table
                             + " does not survive");
                 }
-                chosen.put(field, value);
+                chosen.put(field, value.value());
                 from.put(field, new Object[] {kind.id, id, field, "ST", 0L});
             });
+            history.addAll(AttributeHistory.versions(kind, id, sources, chosenByStewards));
             provenance.addAll(from.values());
             Object[] row = new Object[kind.columns.size() + 3];
             row[0] = id;
@@ -182,6 +185,13 @@ public class Survivorship {
             jdbc.update("UPDATE " + kind.table + " SET dirty = FALSE WHERE id IN ("
                     + String.join(",", Collections.nCopies(withoutRows.size(), "?")) + ")", withoutRows.toArray());
         }
+        // Earlier versions: the batch's are replaced (a master whose rows were all superseded keeps its own).
+        List<Long> withRows = ids.stream().filter(id -> !withoutRows.contains(id)).toList();
+        if (!withRows.isEmpty()) {
+            jdbc.update("DELETE FROM " + kind.historyTable + " WHERE master_id IN ("
+                    + String.join(",", Collections.nCopies(withRows.size(), "?")) + ")", withRows.toArray());
+        }
+        BulkRows.append(jdbc, kind.historyTable, kind.historyColumns(), "", history);
         if (!values.isEmpty()) {
             // One bulk load and one joined update for the batch, on the transaction's connection.
             jdbc.execute(kind.createScratch);
@@ -198,22 +208,28 @@ public class Survivorship {
 
     /** Facts that follow from others: registration status, a certificate verified by the register. */
     private static void derive(MasterKind kind, List<SourceValues> sources, Map<String, Object> chosen) {
+        derive(kind, sources.stream().anyMatch(SourceValues::fromDistrict),
+                sources.stream().anyMatch(source -> !source.fromDistrict()), chosen);
+    }
+
+    static void derive(MasterKind kind, boolean anyDistrict, boolean anyStreet, Map<String, Object> chosen) {
         if (kind == MasterKind.ORG) {
-            boolean registered = chosen.get("credit_code") != null
-                    || sources.stream().anyMatch(SourceValues::fromDistrict) || "已登记".equals(chosen.get("reg_status"));
+            boolean registered = chosen.get("credit_code") != null || anyDistrict
+                    || "已登记".equals(chosen.get("reg_status"));
             chosen.put("reg_status", registered ? "已登记" : "已备案");
         } else {
             Object level = chosen.get("cert_level");
             chosen.put("cert_verified", level != null && !"无".equals(level));
-            chosen.put("on_roster", sources.stream().anyMatch(source -> !source.fromDistrict()));
+            chosen.put("on_roster", anyStreet);
         }
     }
 
-    private Map<Long, Map<String, String>> overrides(MasterKind kind, String marks, List<Long> ids) {
-        Map<Long, Map<String, String>> found = new HashMap<>();
-        jdbc.query("SELECT master_id, field, value FROM master_override WHERE master_kind = ? AND master_id IN (" + marks
-                + ")", rs -> {
-                    found.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+    private Map<Long, Map<String, AttributeHistory.Override>> overrides(MasterKind kind, String marks, List<Long> ids) {
+        Map<Long, Map<String, AttributeHistory.Override>> found = new HashMap<>();
+        jdbc.query("SELECT master_id, field, value, valid_from FROM master_override WHERE master_kind = ? AND master_id IN ("
+                + marks + ")", rs -> {
+                    found.computeIfAbsent(rs.getLong(1), id -> new HashMap<>())
+                            .put(rs.getString(2), new AttributeHistory.Override(rs.getString(3), rs.getString(4)));
                 }, prepend(kind.id, ids));
         return found;
     }
