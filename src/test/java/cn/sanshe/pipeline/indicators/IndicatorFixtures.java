@@ -59,6 +59,7 @@ final class IndicatorFixtures {
     IndicatorFixtures reset(DivisionLoader divisions) throws Exception {
         for (String table : new String[] {"indicator_value", "indicator_run", "org_review", "master_apart",
             "master_override", "master_field_source", "worker_cert_no", "reconcile_conflict", "steward_decision", "org_source",
+            "org_master_asof", "worker_master_asof",
             "worker_source", "org_master", "worker_master", "stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker",
             "stg_s4_street_centre", "stg_d1_org_registry", "stg_d2_incubator", "stg_d3_certificate", "ingest_reject",
             "ingest_sheet", "ingest_drop", "ingest_file"}) {

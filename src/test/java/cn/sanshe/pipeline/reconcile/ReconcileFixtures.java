@@ -34,6 +34,7 @@ final class ReconcileFixtures {
 
     static void clear(JdbcTemplate jdbc) {
         for (String table : new String[] {"org_review", "master_apart", "master_override", "master_field_source", "worker_cert_no",
+            "org_master_asof", "worker_master_asof",
             "reconcile_conflict", "steward_decision", "org_source", "worker_source", "org_master", "worker_master"}) {
             jdbc.update("DELETE FROM " + table);
         }

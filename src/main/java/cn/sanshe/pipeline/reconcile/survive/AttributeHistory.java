@@ -40,10 +40,11 @@ final class AttributeHistory {
             }
         }
         String first = points.get(0);
-        String last = points.get(points.size() - 1);
+        // A steward's value starts a version of its own, even after the last month of rows: the master
+        // record (the newest version) holds every steward value.
         for (Override override : overrides.values()) {
             if (override.validFrom() != null && override.validFrom().compareTo(first) > 0
-                    && override.validFrom().compareTo(last) <= 0 && !points.contains(override.validFrom())) {
+                    && !points.contains(override.validFrom())) {
                 points.add(override.validFrom());
             }
         }
