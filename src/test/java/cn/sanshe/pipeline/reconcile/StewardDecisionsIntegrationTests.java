@@ -6,6 +6,8 @@ import static cn.sanshe.pipeline.reconcile.ReconcileFixtures.STREET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.sanshe.pipeline.indicators.IndicatorService;
+import cn.sanshe.pipeline.indicators.IndicatorValue;
 import cn.sanshe.pipeline.ingest.IngestFixtures;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.reconcile.steward.Conflicts;
@@ -13,6 +15,7 @@ import cn.sanshe.pipeline.reconcile.steward.Reviews;
 import cn.sanshe.pipeline.reconcile.steward.Unmerge;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +151,33 @@ class StewardDecisionsIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT status FROM reconcile_conflict WHERE id = ?", String.class, conflict))
                 .isEqualTo("resolved");
         assertThatThrownBy(() -> conflicts.resolve(conflict, C1, "x", "")).hasMessageContaining("已处理");
+    }
+
+    @Test
+    void aChosenValueIsInForceFromTheMonthOfItsConflictNotBefore() throws Exception {
+        // October: the registry says 长安区青少年发展促进会 is 注销 while the street still lists it.
+        long conflict = jdbc.queryForObject("""
+                SELECT id FROM reconcile_conflict WHERE kind = 'ORG_ACTIVE_BUT_CANCELLED' AND period = '2026-10'""",
+                Long.class);
+        List<IndicatorValue> septemberBefore = indicators.compute(ReconcileFixtures.DISTRICT, YearMonth.of(2026, 9), null);
+        conflicts.resolve(conflict, "注销", "steward-wang", "登记管理机关已注销");
+
+        assertThat(jdbc.queryForObject("""
+                SELECT valid_from FROM master_override WHERE field = 'registry_status'""", String.class))
+                .isEqualTo("2026-10");
+        assertThat(indicators.compute(ReconcileFixtures.DISTRICT, YearMonth.of(2026, 9), null))
+                .as("September, when the registry still said 正常, keeps the organization")
+                .isEqualTo(septemberBefore);
+        assertThat(registered(septemberBefore, "2026-09")).as("阳光助老服务中心 and the 促进会").isEqualTo(2);
+    }
+
+    @Autowired
+    IndicatorService indicators;
+
+    private static int registered(List<IndicatorValue> values, String period) {
+        return values.stream().filter(v -> v.indicator().equals("ORG_COUNT") && v.variant().equals("已登记")
+                && v.scope().equals(ReconcileFixtures.DISTRICT + "000000") && v.period().equals(period))
+                .findFirst().orElseThrow().value().intValue();
     }
 
     private int count(String sql) {
