@@ -19,6 +19,10 @@ import java.util.List;
  * <li>S2, S3, D1: per sending unit, its latest list (the in-force sheets of its latest period ≤ P
  * that loaded rows and were reconciled) is its whole list.
  * <li>D2: per district, its rows of its latest period ≤ P, one per incubator name.
+ * <li>Masters: what they count as (registration status, type, rating, agency, community; a
+ * worker's education and certificate) as of P — the earlier version holding at P
+ * ({@code org_master_asof}, {@code worker_master_asof}), else the master record, which is the
+ * newest; steward values from the month of the conflict they settled.
  * </ul>
  */
 final class SnapshotSql {
