@@ -203,8 +203,12 @@ class AsOfFiguresIntegrationTests {
 
     private static List<IndicatorValue> kpis(String json) throws Exception {
         Path file = Files.createTempFile(WORK, "kpis", ".json");
-        Files.writeString(file, json);
-        return Printed.kpis(file);
+        try {
+            Files.writeString(file, json);
+            return Printed.kpis(file);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     private static String value(List<IndicatorValue> values, String indicator, String variant, String scope,
