@@ -23,6 +23,12 @@ class DeliveryTestSupport {
         return new FakeRenderer(Path.of("target/test-work/reports-fake"));
     }
 
+    /** Today for the finality of periods: mid-2027, so every period these tests send is final. */
+    @Bean
+    java.time.Clock testClock() {
+        return java.time.Clock.fixed(java.time.Instant.parse("2027-06-15T02:00:00Z"), java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     @Bean
     @Primary
     CrashingGateway crashingGateway(JavaMailSender sender) {
