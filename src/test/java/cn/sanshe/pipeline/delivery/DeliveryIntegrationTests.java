@@ -140,7 +140,11 @@ class DeliveryIntegrationTests {
         assertThat(new String(attachment(byReader.get("changan@test.local").get(0)).getInputStream().readAllBytes(),
                 "ISO-8859-1")).contains("130102000000");
         String body = text(mail);
-        assertThat(body).contains("局长", "2026年10月", "130100000000", "kpis.csv").doesNotContainPattern("\\d{17}[\\dX]");
+        // edition, period, verdict and what moved most; no server path, no internal code
+        assertThat(body).contains("局长", "石家庄市三社联动监测月报（2026年10月）", "统计期：2026年10月",
+                "达标 1 项 ／ 接近目标 0 项 ／ 未达标 0 项", "较上月变化最大", "社区综合服务设施覆盖率 50.0% → 60.0%")
+                .doesNotContain("130100000000", "shijiazhuang-2020", "kpis", "target", "每期每位收件人只发送一次")
+                .doesNotContainPattern("\\d{17}[\\dX]");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE period = '2026-10' AND state = 'sent'",
                 Integer.class)).isEqualTo(4);
     }

@@ -84,7 +84,7 @@ class FakeRenderer implements ReportRenderer {
             throw new UncheckedIOException(e);
         }
         return new RenderedReport(request, title, "shijiazhuang-2020", pdf, dir.resolve("kpis.json"),
-                dir.resolve("kpis.csv"), runIds, kind, "石家庄市", request.period(), "达标 1 项 ／ 接近目标 0 项 ／ 未达标 0 项",
+                dir.resolve("kpis.csv"), runIds, kind, "石家庄市", null, "达标 1 项 ／ 接近目标 0 项 ／ 未达标 0 项",
                 List.of("社区综合服务设施覆盖率 50.0% → 60.0%（+10.0个百分点）"), request.changes(), cutoff);
     }
 

@@ -138,7 +138,7 @@ final class Headline {
                 || IndicatorValue.RED.equals(status)) {
             return status;
         }
-        return HeadlineRow.NO_DATA;
+        return NoData.isNoData(figure) ? HeadlineRow.NO_DATA : HeadlineRow.NO_VALUE;
     }
 
     /** What a figure is called on page 1 and in the mail: {@code name.<ID>.<variant>} when set, else from metrics.md. */

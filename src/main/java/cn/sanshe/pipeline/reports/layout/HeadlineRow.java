@@ -7,6 +7,9 @@ package cn.sanshe.pipeline.reports.layout;
 public record HeadlineRow(String indicator, String value, String target, String status, String monthChange,
         String yearChange) {
 
-    /** A target is set but there is no figure to judge (nothing sent, or a denominator of 0). */
+    /** A target is set but nothing was sent to judge it on. */
     public static final String NO_DATA = "nodata";
+
+    /** A target is set but the figure cannot be computed (a denominator of 0). */
+    public static final String NO_VALUE = "novalue";
 }

@@ -39,6 +39,9 @@ final class Sections {
         String childWord = Labels.get(childLevel(scope) == Level.STREET ? "table.unit.street" : "table.unit.district");
         Column main = columns.get(0);
         Column charted = charted(columns, scope, figures);
+        if (charted == null && !scopeHasFigures(columns, main, scope, figures)) {
+            charted = main;                // all zero everywhere: the zeros by unit, each labelled
+        }
         List<Bar> bars = new ArrayList<>();
         String chartTitle;
         String chartUnit;
@@ -82,9 +85,6 @@ final class Sections {
      * than 0, the first column where some unit has; null when none has (then the scope's own figures).
      */
     private static Column charted(List<Column> columns, Scope scope, FigureIndex figures) {
-        if (scope.children().isEmpty()) {
-            return null;
-        }
         for (Column column : columns) {
             for (Scope.Unit child : scope.children()) {
                 IndicatorValue figure = figures.get(column.indicator(), column.variant(), child.code());
@@ -94,6 +94,17 @@ final class Sections {
             }
         }
         return null;
+    }
+
+    private static boolean scopeHasFigures(List<Column> columns, Column main, Scope scope, FigureIndex figures) {
+        for (Column column : columns) {
+            IndicatorValue figure = figures.get(column.indicator(), column.variant(), scope.code());
+            if (column.indicator().unit().equals(main.indicator().unit()) && figure != null && figure.value() != null
+                    && figure.value().signum() != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BigDecimal printed(Indicator indicator, IndicatorValue figure) {
