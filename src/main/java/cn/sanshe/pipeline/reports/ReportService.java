@@ -197,8 +197,36 @@ public class ReportService implements ReportRenderer {
                 runs.subList(1, runs.size()), first);
     }
 
+    /** The pages an edition of these runs prints, as {@link #rerender} lays them out (for tests that read the charts). */
+    public Dashboard dashboard(List<Long> runIds, ReportRequest request) {
+        Edition runs = edition(runIds);
+        Scope scope = indicators.scope(runs.scope);
+        return DashboardBuilder.build(figures(new ReportRequest(runs.period, scope.code(), runs.profile,
+                request.outDir(), request.kind(), request.changes()), scope, runs));
+    }
+
     private Timed renderRuns(ReportRequest request, Scope scope, List<Long> runIds, long start) {
         Edition runs = edition(runIds);
+        EditionFigures edition = figures(request, scope, runs);
+        Dashboard dashboard = DashboardBuilder.build(edition);
+        long computed = System.nanoTime();
+
+        Path folder = request.outDir() != null ? request.outDir()
+                : properties.reports().resolve(request.period()).resolve(scope.code());
+        Path pdfFile = folder.resolve(dashboard.title() + ".pdf");
+        DashboardPdf.Timing timing = pdf.write(dashboard, pdfFile);
+        KpisWriter.write(printed(edition, scope), request.profile(), folder.resolve("kpis.json"),
+                folder.resolve("kpis.csv"));
+        log.info("Rendered {} ({} pages) to {}", dashboard.title(), timing.pages(), pdfFile);
+        IndicatorRun reported = runs.months().get(runs.months().size() - 1);
+        RenderedReport report = new RenderedReport(request, dashboard.title(), request.profile(), pdfFile,
+                folder.resolve("kpis.json"), folder.resolve("kpis.csv"), List.copyOf(runIds), edition.marking().kind(),
+                scope.unit().name(), dashboard.periodLabel(), dashboard.verdict(), dashboard.movers(),
+                edition.marking().changes(), reported.dataCutoff());
+        return new Timed(report, computed - start, timing.fillNanos(), timing.exportNanos(), timing.pages());
+    }
+
+    private EditionFigures figures(ReportRequest request, Scope scope, Edition runs) {
         String profile = request.profile();
         Map<YearMonth, List<IndicatorValue>> months = new LinkedHashMap<>();
         Map<YearMonth, List<StreetSubmission>> streetMonths = new LinkedHashMap<>();
@@ -216,24 +244,10 @@ public class ReportService implements ReportRenderer {
             case CORRECTION -> Marking.correction(request.changes());
             default -> Marking.FINAL;
         };
-        EditionFigures edition = new EditionFigures(scope, period, runs.yearly(), profile, profiles.title(profile),
+        return new EditionFigures(scope, period, runs.yearly(), profile, profiles.title(profile),
                 profiles.comparators(profile), months.get(period), runs.yearly() ? months : Map.of(),
                 runs.yearly() ? before : List.of(), streetMonths.get(period), beijingTime(reported.dataCutoff()),
                 LocalDateTime.now(SHANGHAI), lastMonth, runs.yearly() ? streetMonths : Map.of(), marking);
-        Dashboard dashboard = DashboardBuilder.build(edition);
-        long computed = System.nanoTime();
-
-        Path folder = request.outDir() != null ? request.outDir()
-                : properties.reports().resolve(request.period()).resolve(scope.code());
-        Path pdfFile = folder.resolve(dashboard.title() + ".pdf");
-        DashboardPdf.Timing timing = pdf.write(dashboard, pdfFile);
-        KpisWriter.write(printed(edition, scope), profile, folder.resolve("kpis.json"), folder.resolve("kpis.csv"));
-        log.info("Rendered {} ({} pages) to {}", dashboard.title(), timing.pages(), pdfFile);
-        RenderedReport report = new RenderedReport(request, dashboard.title(), profile, pdfFile,
-                folder.resolve("kpis.json"), folder.resolve("kpis.csv"), List.copyOf(runIds), marking.kind(),
-                scope.unit().name(), dashboard.periodLabel(), dashboard.verdict(), dashboard.movers(),
-                marking.changes(), reported.dataCutoff());
-        return new Timed(report, computed - start, timing.fillNanos(), timing.exportNanos(), timing.pages());
     }
 
     /**

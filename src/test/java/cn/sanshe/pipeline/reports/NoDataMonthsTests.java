@@ -61,11 +61,19 @@ class NoDataMonthsTests {
                 .allSatisfy(v -> assertThat(v.status()).isNotEqualTo(NoData.STATUS));
     }
 
-    /** The figures of a month nothing had been sent by: zeros over the reference's denominators. */
+    /**
+     * The figures of a month nothing had been sent by: zeros over the reference's denominators
+     * (communities, streets), and no households or workers (only files give those).
+     */
     private static List<IndicatorValue> nothingSent(List<IndicatorValue> values) {
-        return values.stream().map(v -> new IndicatorValue(v.indicator(), v.variant(), v.scope(), v.period(),
-                v.denominator() == null ? BigDecimal.ZERO : v.denominator().signum() == 0 ? null : BigDecimal.ZERO,
-                v.denominator() == null ? null : BigDecimal.ZERO, v.denominator(), v.target(),
-                v.target() == null ? null : IndicatorValue.RED)).toList();
+        return values.stream().map(v -> {
+            boolean fromFiles = List.of("FAC_AREA_PER_100_HH", "STF_HH_PER_WORKER", "STF_COLLEGE_RATE")
+                    .contains(v.indicator());
+            BigDecimal denominator = fromFiles && v.denominator() != null ? BigDecimal.ZERO : v.denominator();
+            return new IndicatorValue(v.indicator(), v.variant(), v.scope(), v.period(),
+                    denominator == null ? BigDecimal.ZERO : denominator.signum() == 0 ? null : BigDecimal.ZERO,
+                    denominator == null ? null : BigDecimal.ZERO, denominator, v.target(),
+                    v.target() == null ? null : IndicatorValue.RED);
+        }).toList();
     }
 }

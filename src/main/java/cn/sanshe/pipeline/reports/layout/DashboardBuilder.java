@@ -30,6 +30,11 @@ public final class DashboardBuilder {
         };
     }
 
+    /** What a figure is called on page 1 and in the mail. */
+    public static String figureName(cn.sanshe.pipeline.indicators.Indicator indicator, String variant) {
+        return Headline.name(indicator, variant);
+    }
+
     public static Dashboard build(EditionFigures edition) {
         String scopeName = edition.scope().unit().name();
         YearMonth period = edition.period();

@@ -69,6 +69,9 @@ final class Sections {
             chartTitle = Labels.get("chart.scope", Labels.get("section.short." + section.name()),
                     scope.unit().name()) + unitNote(main.indicator());
         }
+        if (bars.stream().allMatch(bar -> bar.value() == null)) {
+            bars = List.of();              // nothing sent: the chart says 无数据 instead of an empty axis
+        }
         List<TrendPoint> trend = List.of();
         String trendTitle = null;
         if (edition.yearly()) {
