@@ -67,9 +67,15 @@ public final class DashboardBuilder {
         String streetsTitle = edition.yearly()
                 ? Labels.get("annex.streets.year", period.getYear(), period.getMonthValue())
                 : Labels.get("annex.streets");
+        SectionView quality = Sections.of(Section.DATA_QUALITY, edition);
+        if (edition.yearly()) {               // the rates are the last month's; the street table is the year's
+            quality = new SectionView(Labels.get("annex.yearTitle", quality.title(), period.getMonthValue()),
+                    quality.unitHeader(), quality.headers(), quality.rows(), quality.chartTitle(), quality.bars(),
+                    quality.trendTitle(), quality.trend(), quality.chartUnit());
+        }
         return new Dashboard(title, subtitle, Labels.get("legend", totalWord), edition.yearly(), edition.cutoff(),
                 edition.generated(), banner, page.verdict(), page.rows(), page.context(), marking, sections,
-                Sections.of(Section.DATA_QUALITY, edition), streetsTitle, streets(edition), page.movers(),
+                quality, streetsTitle, streets(edition), page.movers(),
                 edition.yearly() ? statPeriod : monthLabel);
     }
 

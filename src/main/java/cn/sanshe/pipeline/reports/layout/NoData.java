@@ -1,21 +1,24 @@
 package cn.sanshe.pipeline.reports.layout;
 
+import cn.sanshe.pipeline.indicators.Indicator;
 import cn.sanshe.pipeline.indicators.IndicatorValue;
 import cn.sanshe.pipeline.indicators.Section;
-import cn.sanshe.pipeline.indicators.Indicator;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What leaders and kpis.json are told about a unit's section (facilities, incubators, staffing,
- * organizations) in a month that rests on nothing sent: no
- * figure (value, numerator and denominator null) and the status {@value #STATUS}, never a 0 that
- * reads as a collapse. Applied once to the stored figures an edition prints, so the PDF, the
- * mail and kpis.json say the same. The data-quality figures stay as computed: a street that sent
- * nothing has a real submission rate of 0 %.
+ * What leaders and kpis.json are told about a figure that rests on nothing sent: no figure
+ * (value, numerator and denominator null) and the status {@value #STATUS}, never a 0 that reads
+ * as a collapse. A unit none of whose figures rests on a file (a month before the first file, a
+ * street that never sent anything) has only such figures; a unit that sent something has them
+ * where the figure comes from the street's own templates alone and those never came (S1/S4 for
+ * facilities, the S3 roster for the staffing rates). Incubators, organizations, professionals
+ * and agencies come from district files too: a unit that sent other things has real zeros there
+ * (a district without an incubator shows 0). The data-quality figures stay as computed: a street
+ * that sent nothing has a real submission rate of 0 %. Applied once to the stored figures an
+ * edition prints, so the PDF, the mail and kpis.json say the same.
  */
 public final class NoData {
 
@@ -31,21 +34,21 @@ public final class NoData {
         }
         Set<String> present = new HashSet<>();
         for (IndicatorValue v : values) {
-            Section section = Indicator.valueOf(v.indicator()).section();
-            if (section != Section.DATA_QUALITY && rests(v)) {
+            if (Indicator.valueOf(v.indicator()).section() != Section.DATA_QUALITY && rests(v)) {
                 present.add(v.scope());
-                present.add(v.scope() + '|' + section);
+            }
+            String source = sentBy(v);
+            if (source != null) {
+                present.add(v.scope() + '|' + source);
             }
         }
         List<IndicatorValue> marked = new ArrayList<>(values.size());
         boolean changed = false;
         for (IndicatorValue v : values) {
-            Section section = Indicator.valueOf(v.indicator()).section();
-            // nothing of the unit rests on a file: every figure; else a section whose figures only
-            // files give (facilities: S1/S4; staffing: S3) and none did. Incubators and
-            // organizations of a unit that sent other things are real zeros (a district without one).
-            boolean empty = section != Section.DATA_QUALITY && (!present.contains(v.scope())
-                    || (ownFiles(section) && !present.contains(v.scope() + '|' + section)));
+            Indicator indicator = Indicator.valueOf(v.indicator());
+            String source = source(indicator);
+            boolean empty = indicator.section() != Section.DATA_QUALITY && (!present.contains(v.scope())
+                    || (source != null && !present.contains(v.scope() + '|' + source)));
             changed |= empty;
             marked.add(empty
                     ? new IndicatorValue(v.indicator(), v.variant(), v.scope(), v.period(), null, null, null,
@@ -55,15 +58,37 @@ public final class NoData {
         return changed ? marked : values;
     }
 
-    private static boolean ownFiles(Section section) {
-        return section == Section.FACILITIES || section == Section.STAFFING;
+    public static boolean isNoData(IndicatorValue value) {
+        return value != null && STATUS.equals(value.status());
     }
 
-    /**
-     * Whether a figure rests on something sent: something counted, or a denominator only files
-     * give (households of S1, workers of S3) — a coverage of 0 over sent communities is a real 0;
-     * over the division tree's communities alone, with nothing sent, it is no data.
-     */
+    /** The street templates a figure rests on alone: {@code S1S4} (facilities), {@code S3} (the roster), or null. */
+    private static String source(Indicator indicator) {
+        return switch (indicator) {
+            case FAC_COMMUNITY_COVERAGE, FAC_COMMUNITY_AREA_OK, FAC_AREA_PER_100_HH, FAC_STREET_CENTER_COVERAGE,
+                 FAC_STREET_CENTER_AREA_OK -> "S1S4";
+            case STF_COMMITTEE_CERT_RATE, STF_POSTS_PER_POP_OK, STF_PRO_PER_COMMUNITY_OK, STF_COMMITTEE_WITH_CERT,
+                 STF_COLLEGE_RATE, STF_HH_PER_WORKER -> "S3";
+            default -> null;
+        };
+    }
+
+    /** Which street templates a figure shows were sent: households (S1), a facility or centre (S1/S4), workers (S3). */
+    private static String sentBy(IndicatorValue v) {
+        if (STATUS.equals(v.status())) {
+            return null;
+        }
+        boolean denominator = v.denominator() != null && v.denominator().signum() > 0;
+        boolean numerator = v.numerator() != null && v.numerator().signum() > 0;
+        return switch (Indicator.valueOf(v.indicator())) {
+            case FAC_AREA_PER_100_HH -> denominator ? "S1S4" : null;
+            case FAC_COMMUNITY_COVERAGE, FAC_STREET_CENTER_COVERAGE -> numerator ? "S1S4" : null;
+            case STF_COLLEGE_RATE -> denominator ? "S3" : null;
+            default -> null;
+        };
+    }
+
+    /** Whether a figure rests on something sent: something counted, or households or workers (only files give those). */
     private static boolean rests(IndicatorValue v) {
         if (STATUS.equals(v.status())) {
             return false;
@@ -74,19 +99,6 @@ public final class NoData {
         if (v.denominator() == null && v.value() != null && v.value().signum() > 0) {
             return true;
         }
-        boolean sentDenominator = switch (Indicator.valueOf(v.indicator())) {
-            case FAC_AREA_PER_100_HH, STF_HH_PER_WORKER, STF_COLLEGE_RATE -> true;
-            default -> false;
-        };
-        return sentDenominator && v.denominator() != null && v.denominator().signum() > 0;
-    }
-
-    public static boolean isNoData(IndicatorValue value) {
-        return value != null && STATUS.equals(value.status());
-    }
-
-    /** Whether any figure of these units rests on something sent. */
-    static boolean anyData(List<IndicatorValue> values, Collection<String> units) {
-        return units.stream().anyMatch(unit -> DataPresence.hasData(values, unit));
+        return sentBy(v) != null;
     }
 }
