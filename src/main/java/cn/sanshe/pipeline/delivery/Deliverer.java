@@ -38,7 +38,7 @@ class Deliverer {
         this.properties = properties;
     }
 
-    enum Status { SENT, ALREADY_SENT, ELSEWHERE, UNCERTAIN, FAILED }
+    enum Status { SENT, ALREADY_SENT, ELSEWHERE, UNCERTAIN, FAILED, NOT_FINAL, UNCHANGED }
 
     record Result(String edition, String recipient, Status status, String detail) {
 
@@ -54,19 +54,25 @@ class Deliverer {
 
     List<Result> deliver(Edition edition, String period, RenderedReport report, String scopeName, Outage outage)
             throws MessagingException {
+        return deliver(edition, period, DeliveryLog.FINAL, edition.recipients(), report, outage);
+    }
+
+    /** Sends one kind of an edition (final, a correction, a provisional one) to these recipients, each once. */
+    List<Result> deliver(Edition edition, String period, String kind, List<Recipient> recipients, RenderedReport report,
+            Outage outage) throws MessagingException {
         InternetAddress from = new InternetAddress(properties.from(), true);
-        ReportMail.Context context = new ReportMail.Context(edition, period, scopeName,
+        ReportMail.Context context = new ReportMail.Context(edition, period, kind,
                 properties.operations().isEmpty() ? "运维人员" : String.join("、", properties.operations()));
         List<Result> results = new ArrayList<>();
-        for (Recipient recipient : edition.recipients()) {
-            results.add(deliverOne(edition, period, report, from, recipient, context, outage));
+        for (Recipient recipient : recipients) {
+            results.add(deliverOne(edition, period, kind, report, from, recipient, context, outage));
         }
         return results;
     }
 
-    private Result deliverOne(Edition edition, String period, RenderedReport report, InternetAddress from,
+    private Result deliverOne(Edition edition, String period, String kind, RenderedReport report, InternetAddress from,
             Recipient recipient, ReportMail.Context context, Outage outage) throws MessagingException {
-        Key key = new Key(edition.name(), period, recipient.address());
+        Key key = new Key(edition.name(), period, kind, recipient.address());
         Optional<Claim> claim = deliveryLog.reserve(key, Nodes.thisNode(), properties.lease());
         if (claim.isEmpty()) {
             return whyNotOurs(key);
@@ -89,7 +95,9 @@ class Deliverer {
                         message.getMessageID())) {
                     return new Result(edition.name(), recipient.address(), Status.ELSEWHERE, "已由其他运行接手");
                 }
-                connection.send(message, period + "/" + edition.name() + "__" + recipient.address());
+                connection.send(message, period + "/" + edition.name()
+                        + (kind.equals(DeliveryLog.FINAL) ? "" : "-" + kind.replaceAll("[^A-Za-z0-9-]", ""))
+                        + "__" + recipient.address());
                 deliveryLog.markSent(claim.get());
                 log.info("delivered {} {} to {} (attempt {})", edition.name(), period, recipient.address(), attempt);
                 return new Result(edition.name(), recipient.address(), Status.SENT, gateway.describe());

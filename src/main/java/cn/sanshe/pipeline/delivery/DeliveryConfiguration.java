@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.delivery;
 
+import cn.sanshe.pipeline.reports.PeriodFinality;
 import cn.sanshe.pipeline.reports.ReportRenderer;
 import cn.sanshe.pipeline.system.PipelineProperties;
 import org.springframework.batch.core.job.Job;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -43,11 +43,11 @@ class DeliveryConfiguration {
 
     @Bean
     Step renderAndDeliverStep(JobRepository jobRepository, ObjectProvider<ReportRenderer> renderer, Deliverer deliverer,
-            DeliveryLog deliveryLog, DeliveryProperties properties, JdbcTemplate jdbc) {
+            DeliveryLog deliveryLog, EditionLog editions, DeliveryProperties properties, PeriodFinality finality) {
         // No step transaction around the mails: every delivery-log transition must commit the moment
         // it happens, or a crash would roll back "sent" marks of mails the server already has.
         return new StepBuilder("renderAndDeliverStep", jobRepository)
-                .tasklet(new ReportDelivery(renderer, deliverer, deliveryLog, properties, jdbc),
+                .tasklet(new ReportDelivery(renderer, deliverer, deliveryLog, editions, properties, finality),
                         new ResourcelessTransactionManager())
                 .build();
     }

@@ -24,15 +24,22 @@ class DeliveryLog {
         this.jdbc = jdbc;
     }
 
-    record Key(String edition, String period, String recipient) {
+    /** One mail: an edition's kind for a period ({@code final}, {@code correction-1}, {@code provisional:…}) to a reader. */
+    record Key(String edition, String period, String kind, String recipient) {
+
+        Key(String edition, String period, String recipient) {
+            this(edition, period, FINAL, recipient);
+        }
     }
+
+    static final String FINAL = "final";
 
     /** A run's hold on one mail. */
     record Claim(long id, String token) {
     }
 
     /** One row, for operators and for deciding what a run found. */
-    record Entry(String edition, String period, String recipient, String state, int attempts, String node,
+    record Entry(String edition, String period, String kind, String recipient, String state, int attempts, String node,
             LocalDateTime reservedAt, LocalDateTime sentAt, String lastError) {
     }
 
@@ -45,22 +52,23 @@ class DeliveryLog {
         String token = UUID.randomUUID().toString();
         try {
             jdbc.update("""
-                    INSERT INTO delivery_log (edition, period, recipient, state, claim, node, reserved_at)
-                    VALUES (?, ?, ?, 'reserved', ?, ?, CURRENT_TIMESTAMP(6))""",
-                    key.edition(), key.period(), key.recipient(), token, node);
+                    INSERT INTO delivery_log (edition, period, kind, recipient, state, claim, node, reserved_at)
+                    VALUES (?, ?, ?, ?, 'reserved', ?, ?, CURRENT_TIMESTAMP(6))""",
+                    key.edition(), key.period(), key.kind(), key.recipient(), token, node);
         } catch (DuplicateKeyException taken) {
             int updated = jdbc.update("""
                     UPDATE delivery_log SET state = 'reserved', claim = ?, node = ?, reserved_at = CURRENT_TIMESTAMP(6)
-                    WHERE edition = ? AND period = ? AND recipient = ?
+                    WHERE edition = ? AND period = ? AND kind = ? AND recipient = ?
                       AND (state = 'failed'
                            OR (state = 'reserved' AND reserved_at < TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6))))""",
-                    token, node, key.edition(), key.period(), key.recipient(), -lease.toNanos() / 1000);
+                    token, node, key.edition(), key.period(), key.kind(), key.recipient(), -lease.toNanos() / 1000);
             if (updated == 0) {
                 return Optional.empty();
             }
         }
-        Long id = jdbc.queryForObject("SELECT id FROM delivery_log WHERE edition = ? AND period = ? AND recipient = ?",
-                Long.class, key.edition(), key.period(), key.recipient());
+        Long id = jdbc.queryForObject(
+                "SELECT id FROM delivery_log WHERE edition = ? AND period = ? AND kind = ? AND recipient = ?",
+                Long.class, key.edition(), key.period(), key.kind(), key.recipient());
         return Optional.of(new Claim(id, token));
     }
 
@@ -95,34 +103,41 @@ class DeliveryLog {
 
     Optional<Entry> find(Key key) {
         return jdbc.query("""
-                SELECT edition, period, recipient, state, attempts, node, reserved_at, sent_at, last_error
-                FROM delivery_log WHERE edition = ? AND period = ? AND recipient = ?""", DeliveryLog::entry,
-                key.edition(), key.period(), key.recipient()).stream().findFirst();
+                SELECT edition, period, kind, recipient, state, attempts, node, reserved_at, sent_at, last_error
+                FROM delivery_log WHERE edition = ? AND period = ? AND kind = ? AND recipient = ?""", DeliveryLog::entry,
+                key.edition(), key.period(), key.kind(), key.recipient()).stream().findFirst();
     }
 
     /** A mail in the hands of a server for longer than any SMTP exchange takes: its sender is gone. */
     boolean sendingLongerThan(Key key, Duration timeout) {
         Integer stale = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM delivery_log WHERE edition = ? AND period = ? AND recipient = ?
+                SELECT COUNT(*) FROM delivery_log WHERE edition = ? AND period = ? AND kind = ? AND recipient = ?
                   AND state = 'sending' AND reserved_at < TIMESTAMPADD(MICROSECOND, ?, CURRENT_TIMESTAMP(6))""",
-                Integer.class, key.edition(), key.period(), key.recipient(), -timeout.toNanos() / 1000);
+                Integer.class, key.edition(), key.period(), key.kind(), key.recipient(), -timeout.toNanos() / 1000);
         return stale != null && stale > 0;
     }
 
     boolean allSent(String edition, String period, List<String> recipients) {
+        return allSent(edition, period, FINAL, recipients);
+    }
+
+    boolean allSent(String edition, String period, String kind, List<String> recipients) {
         if (recipients.isEmpty()) {
             return true;
         }
-        Integer sent = jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE edition = ? AND period = ? AND "
-                + "state = 'sent' AND recipient IN (" + String.join(",", recipients.stream().map(r -> "?").toList()) + ")",
-                Integer.class, args(edition, period, recipients));
-        return sent != null && sent == recipients.size();
+        return sentTo(edition, period, kind).containsAll(recipients);
+    }
+
+    /** Who has had a kind of an edition for a period. */
+    List<String> sentTo(String edition, String period, String kind) {
+        return jdbc.queryForList("SELECT recipient FROM delivery_log WHERE edition = ? AND period = ? AND kind = ? "
+                + "AND state = 'sent' ORDER BY recipient", String.class, edition, period, kind);
     }
 
     List<Entry> forPeriod(String period) {
         return jdbc.query("""
-                SELECT edition, period, recipient, state, attempts, node, reserved_at, sent_at, last_error
-                FROM delivery_log WHERE period = ? ORDER BY edition, recipient""", DeliveryLog::entry, period);
+                SELECT edition, period, kind, recipient, state, attempts, node, reserved_at, sent_at, last_error
+                FROM delivery_log WHERE period = ? ORDER BY edition, id""", DeliveryLog::entry, period);
     }
 
     /** Operators' decision that the uncertain mails of a period were not received: they may go again. */
@@ -133,20 +148,11 @@ class DeliveryLog {
     }
 
     private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getObject(8, LocalDateTime.class),
-                rs.getString(9));
+        return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getString(7), rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class),
+                rs.getString(10));
     }
 
-    private static Object[] args(String edition, String period, List<String> recipients) {
-        Object[] args = new Object[recipients.size() + 2];
-        args[0] = edition;
-        args[1] = period;
-        for (int i = 0; i < recipients.size(); i++) {
-            args[i + 2] = recipients.get(i);
-        }
-        return args;
-    }
 
     private static String truncate(String text) {
         return text == null || text.length() <= 500 ? text : text.substring(0, 500);

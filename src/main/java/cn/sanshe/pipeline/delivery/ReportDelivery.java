@@ -2,62 +2,98 @@ package cn.sanshe.pipeline.delivery;
 
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Edition;
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Recipient;
+import cn.sanshe.pipeline.reports.PeriodFinality;
 import cn.sanshe.pipeline.reports.RenderedReport;
 import cn.sanshe.pipeline.reports.ReportRenderer;
 import cn.sanshe.pipeline.reports.ReportRequest;
+import cn.sanshe.pipeline.reports.layout.FigureChange;
+import cn.sanshe.pipeline.reports.layout.Marking;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.step.StepContribution;
+import java.util.Optional;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The one step of {@code reportDeliveryJob}: for every edition of the period's cadence, render the
- * dashboard and mail it to whoever has not had it. An edition whose recipients all have it is not
- * rendered again. The step fails when any mail is left undelivered or uncertain, so the failure
- * mail reaches operators and {@code jobs restart} sends only what is missing.
+ * The one step of {@code reportDeliveryJob}, for every edition of the period's cadence:
+ * <ul>
+ * <li>a period that is not final is not sent (unless the run is {@code provisional}: then a
+ *     预览版 goes to every recipient, once per state of the data, and the final edition is still due);</li>
+ * <li>the final edition goes to whoever has not had it, every recipient with the figures it was
+ *     first rendered from;</li>
+ * <li>once everyone has it, when inputs changed since, the figures are computed again and, if any
+ *     printed figure differs from the last edition sent, a 更正版 listing them goes to the same
+ *     recipients, once.</li>
+ * </ul>
+ * The step fails when any mail is left undelivered or uncertain, so the failure mail reaches
+ * operators and {@code jobs restart} sends only what is missing.
  */
 class ReportDelivery implements Tasklet {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ObjectProvider<ReportRenderer> renderer;
     private final Deliverer deliverer;
     private final DeliveryLog deliveryLog;
+    private final EditionLog editions;
     private final DeliveryProperties properties;
-    private final JdbcTemplate jdbc;
+    private final PeriodFinality finality;
 
     ReportDelivery(ObjectProvider<ReportRenderer> renderer, Deliverer deliverer, DeliveryLog deliveryLog,
-            DeliveryProperties properties, JdbcTemplate jdbc) {
+            EditionLog editions, DeliveryProperties properties, PeriodFinality finality) {
         this.renderer = renderer;
         this.deliverer = deliverer;
         this.deliveryLog = deliveryLog;
+        this.editions = editions;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.finality = finality;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String period = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("period");
+        var parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
+        String period = parameters.getString("period");
+        boolean provisional = "provisional".equals(parameters.getString("kind"));
         List<Deliverer.Result> results = new ArrayList<>();
         Deliverer.Outage outage = new Deliverer.Outage();
         for (Edition edition : properties.editions()) {
             if (!edition.covers(period)) {
                 continue;
             }
-            List<String> addresses = edition.recipients().stream().map(Recipient::address).toList();
-            addresses.forEach(address -> contribution.incrementReadCount());
-            if (deliveryLog.allSent(edition.name(), period, addresses)) {
-                addresses.forEach(a -> results.add(new Deliverer.Result(edition.name(), a, Deliverer.Status.ALREADY_SENT, "")));
+            edition.recipients().forEach(address -> contribution.incrementReadCount());
+            Optional<String> notFinal = finality.notFinal(edition.scope(), period);
+            if (provisional) {
+                if (notFinal.isEmpty()) {
+                    edition.recipients().forEach(r -> results.add(new Deliverer.Result(edition.name(), r.address(),
+                            Deliverer.Status.NOT_FINAL, "本期已截止，发送正式版（不加 --provisional）")));
+                    continue;
+                }
+                LocalDateTime cutoff = renderer().dataCutoff();
+                String kind = "provisional:" + (cutoff == null ? "none" : STAMP.format(cutoff));
+                results.addAll(send(edition, period, kind, Marking.Kind.PROVISIONAL, List.of(), edition.recipients(),
+                        outage));
                 continue;
             }
-            RenderedReport report = renderer().render(new ReportRequest(period, edition.scope(), edition.profile(), null));
-            results.addAll(deliverer.deliver(edition, period, report, scopeName(edition.scope()), outage));
+            if (notFinal.isPresent()) {
+                edition.recipients().forEach(r -> results.add(new Deliverer.Result(edition.name(), r.address(),
+                        Deliverer.Status.NOT_FINAL, notFinal.get())));
+                continue;
+            }
+            results.addAll(send(edition, period, DeliveryLog.FINAL, Marking.Kind.FINAL, List.of(),
+                    edition.recipients(), outage));
+            if (deliveryLog.allSent(edition.name(), period, DeliveryLog.FINAL, addresses(edition.recipients()))) {
+                results.addAll(corrections(edition, period, outage));
+            }
         }
         long sent = results.stream().filter(r -> r.status() == Deliverer.Status.SENT).count();
         contribution.incrementWriteCount(sent);
-        contribution.incrementFilterCount(results.stream().filter(r -> r.status() == Deliverer.Status.ALREADY_SENT).count());
+        contribution.incrementFilterCount(results.stream().filter(r -> r.status() != Deliverer.Status.SENT
+                && !r.needsOperators()).count());
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("mails.sent", sent);
         List<Deliverer.Result> problems = results.stream().filter(Deliverer.Result::needsOperators).toList();
         if (!problems.isEmpty()) {
@@ -66,17 +102,72 @@ class ReportDelivery implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * One kind of an edition to these recipients, each once: rendered from the runs it was first
+     * rendered from when it was (a restart, a recipient added later), else rendered now and kept.
+     */
+    private List<Deliverer.Result> send(Edition edition, String period, String kind, Marking.Kind marking,
+            List<FigureChange> changes, List<Recipient> recipients, Deliverer.Outage outage) throws Exception {
+        if (deliveryLog.allSent(edition.name(), period, kind, addresses(recipients))) {
+            return recipients.stream().map(r -> new Deliverer.Result(edition.name(), r.address(),
+                    Deliverer.Status.ALREADY_SENT, kind)).toList();
+        }
+        ReportRequest request = new ReportRequest(period, edition.scope(), edition.profile(), null, marking, changes);
+        Optional<EditionLog.Sent> before = editions.find(edition.name(), period, kind);
+        RenderedReport report;
+        if (before.isPresent()) {
+            report = renderer().rerender(before.get().runIds(), request.as(marking, before.get().changes()));
+        } else {
+            report = renderer().render(request);
+            editions.record(edition.name(), period, kind, report.runIds(), report.dataCutoff(), report.title(), changes);
+        }
+        return deliverer.deliver(edition, period, kind, recipients, report, outage);
+    }
+
+    /**
+     * A 更正版 when printed figures of the last edition sent (the final one or the last correction)
+     * changed since: computed again only when an input changed after the figures were last looked at.
+     */
+    private List<Deliverer.Result> corrections(Edition edition, String period, Deliverer.Outage outage) throws Exception {
+        Optional<EditionLog.Sent> latest = editions.latestDelivered(edition.name(), period);
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        // the readers of a correction are those who had the final edition
+        List<String> readers = deliveryLog.sentTo(edition.name(), period, DeliveryLog.FINAL);
+        List<Recipient> recipients = edition.recipients().stream().filter(r -> readers.contains(r.address())).toList();
+        EditionLog.Sent last = latest.get();
+        if (last.correction() > 0 && !deliveryLog.allSent(edition.name(), period, last.kind(), addresses(recipients))) {
+            return send(edition, period, last.kind(), Marking.Kind.CORRECTION, last.changes(), recipients, outage);
+        }
+        LocalDateTime cutoff = renderer().dataCutoff();
+        if (cutoff != null && last.seen() != null && !cutoff.isAfter(last.seen())) {
+            return List.of();                              // nothing loaded or changed since
+        }
+        ReportRequest request = new ReportRequest(period, edition.scope(), edition.profile(), null);
+        List<Long> now = renderer().compute(request);
+        List<FigureChange> changes = renderer().changes(last.runIds(), now);
+        if (changes.isEmpty()) {
+            editions.checked(last.id(), cutoff);
+            return recipients.stream().map(r -> new Deliverer.Result(edition.name(), r.address(),
+                    Deliverer.Status.UNCHANGED, "数字未变")).toList();
+        }
+        String kind = "correction-" + (last.correction() + 1);
+        RenderedReport report = renderer().rerender(now, request.as(Marking.Kind.CORRECTION, changes));
+        editions.record(edition.name(), period, kind, now, report.dataCutoff(), report.title(), changes);
+        return deliverer.deliver(edition, period, kind, recipients, report, outage);
+    }
+
+    private static List<String> addresses(List<Recipient> recipients) {
+        return recipients.stream().map(Recipient::address).toList();
+    }
+
     private ReportRenderer renderer() {
         ReportRenderer available = renderer.getIfAvailable();
         if (available == null) {
             throw new IllegalStateException("报表渲染模块不可用，无法生成要发送的看板");
         }
         return available;
-    }
-
-    private String scopeName(String scope) {
-        List<String> names = jdbc.queryForList("SELECT name FROM division WHERE code = ?", String.class, scope);
-        return names.isEmpty() ? scope : names.get(0);
     }
 
     /** What operators read in the failure mail: how many, to whom, and the server's answer. */

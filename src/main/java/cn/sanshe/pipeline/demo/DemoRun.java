@@ -94,11 +94,18 @@ public class DemoRun {
             return new Report(false, lines);
         }
         // Every edition of jobs/editions.yml for the inbox's last month and its year: rendered, then
-        // mailed once to each recipient (as .eml files in the outbox unless an SMTP host is set).
+        // mailed once to each recipient (as .eml files in the outbox unless an SMTP host is set) —
+        // only when the period is final; a period still open is said so and left for later.
         YearMonth month = lastMonth(inbox);
         boolean delivered = true;
         for (String period : List.of(month.toString(), String.valueOf(month.getYear()))) {
-            JobOutcome outcome = reports.run(period);
+            JobOutcome outcome;
+            try {
+                outcome = reports.run(period);
+            } catch (ReportRun.NotFinalException notFinal) {
+                lines.add("报表与发送（" + period + "）：" + notFinal.getMessage());
+                continue;
+            }
             lines.add("报表与发送（" + period + "）：");
             lines.addAll(reports.status(period).stream().map(line -> "  " + line).toList());
             lines.add(outcome.describe());

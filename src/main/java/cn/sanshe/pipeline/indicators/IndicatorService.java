@@ -99,4 +99,22 @@ public class IndicatorService {
     private List<IndicatorValue> calculate(Scope scope, YearMonth period, Profile profile) {
         return Calculator.values(scope, period.toString(), profile, snapshot.collect(scope, period, profile));
     }
+
+    /** The newest change among the inputs of a computation (a file loaded, a master updated), or null. */
+    @Transactional(readOnly = true)
+    public java.time.LocalDateTime dataCutoff() {
+        return store.dataCutoff();
+    }
+
+    /**
+     * A stored run of the scope, month and profile computed from the inputs as they are now (none
+     * loaded or changed since), to use instead of computing the same figures again; else a new run.
+     */
+    @Transactional
+    public long runOrReuse(String scopeCode12, YearMonth period, String profile) {
+        Scope scope = scopes.resolve(scopeCode12);
+        return store.runAsOf(scope.code(), period, profile, store.dataCutoff())
+                .orElseGet(() -> store.save(scope.code(), period, profile, store.dataCutoff(),
+                        calculate(scope, period, profiles.load(profile))));
+    }
 }

@@ -70,6 +70,20 @@ class IndicatorStore {
                 runId);
     }
 
+    /**
+     * The newest run of a scope, month and profile computed from exactly the inputs there are now
+     * (its data cut-off is the current one): its figures are what a new computation would give.
+     */
+    Optional<Long> runAsOf(String scopeCode, YearMonth period, String profile, LocalDateTime dataCutoff) {
+        if (dataCutoff == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("""
+                SELECT id FROM indicator_run WHERE scope_code = ? AND period = ? AND profile <=> ? AND data_cutoff = ?
+                ORDER BY id DESC LIMIT 1""", Long.class, scopeCode, period.toString(), profile,
+                Timestamp.valueOf(dataCutoff)).stream().findFirst();
+    }
+
     /** The newest change among the inputs of a computation: a file loaded, a master record updated. */
     LocalDateTime dataCutoff() {
         LocalDateTime newest = null;

@@ -36,11 +36,47 @@ public class StreetSubmissions {
             ORDER BY s.code""";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate plain;
     private final Scopes scopes;
 
     StreetSubmissions(JdbcTemplate jdbc, Scopes scopes) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.plain = jdbc;
         this.scopes = scopes;
+    }
+
+    /**
+     * Reads the annex of a run's scope and month and keeps it with the run
+     * ({@code indicator_run_street}), so a re-render from the run prints the same annex.
+     */
+    @Transactional
+    public List<StreetSubmission> store(long runId, String scopeCode, YearMonth period) {
+        List<StreetSubmission> streets = of(scopeCode, period);
+        List<Object[]> rows = new java.util.ArrayList<>(streets.size());
+        for (int i = 0; i < streets.size(); i++) {
+            StreetSubmission s = streets.get(i);
+            rows.add(new Object[] {runId, i, s.districtName(), s.streetCode(), s.streetName(), s.sentS1(), s.sentS2(),
+                s.sentS3(), s.sentS4(), s.rejectedRows(), s.openWithStewards()});
+        }
+        plain.update("DELETE FROM indicator_run_street WHERE run_id = ?", runId);
+        plain.batchUpdate("""
+                INSERT INTO indicator_run_street (run_id, seq, district_name, street_code, street_name, sent_s1, sent_s2,
+                                                  sent_s3, sent_s4, rejected_rows, open_rejects)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        return streets;
+    }
+
+    /** The annex kept with a run, or empty when the run has none (computed before annexes were kept, or reused). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<StreetSubmission>> stored(long runId) {
+        List<StreetSubmission> streets = plain.query("""
+                SELECT district_name, street_code, street_name, sent_s1, sent_s2, sent_s3, sent_s4, rejected_rows,
+                       open_rejects
+                FROM indicator_run_street WHERE run_id = ? ORDER BY seq""",
+                (rs, i) -> new StreetSubmission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8), rs.getLong(9)), runId);
+        // a scope without streets keeps nothing either: read anew, it is as empty
+        return streets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(streets);
     }
 
     @Transactional(readOnly = true)

@@ -37,7 +37,7 @@ public class ReportCommand extends ApplicationCommand {
     String profile;
 
     @Option(names = "--from-runs", split = ",", paramLabel = "ID",
-            description = "按已存的指标计算重新生成（report 打印的编号：月报1个，年报13个），数字与当时完全相同")
+            description = "按已存的指标计算重新生成（report 打印的编号：月报为本月、上月2个，年报为上年12月及当年各月），数字与附件与当时完全相同")
     List<Long> fromRuns;
 
     @Option(names = "--out", paramLabel = "DIR", description = "输出文件夹；缺省为 <pipeline.reports>/<期间>/<区划代码>/")

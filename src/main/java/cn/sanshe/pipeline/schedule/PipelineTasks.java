@@ -4,7 +4,6 @@ import cn.sanshe.pipeline.delivery.ReportRun;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
-import java.time.Year;
 import java.time.YearMonth;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,14 +31,28 @@ class PipelineTasks {
         });
     }
 
+    /**
+     * Every final month not yet sent to everyone, and every delivered month whose figures may have
+     * changed (a correction): a month that is not final (grace days, submission threshold:
+     * {@code pipeline.report.finality}) is left for a later run.
+     */
     @Bean
     ScheduledTask monthlyReports(ReportRun reports, ScheduleProperties schedules) {
-        return ScheduledTask.of("monthly-reports", () -> outcome(reports.runMonth(YearMonth.now(schedules.zone()).minusMonths(1))));
+        return ScheduledTask.of("monthly-reports", () -> outcomes(reports.runDue(false, YearMonth.now(schedules.zone()))));
     }
 
+    /** The same for the yearly editions (a year is final when its December is). */
     @Bean
     ScheduledTask yearlyReports(ReportRun reports, ScheduleProperties schedules) {
-        return ScheduledTask.of("yearly-reports", () -> outcome(reports.runYear(Year.now(schedules.zone()).getValue() - 1)));
+        return ScheduledTask.of("yearly-reports", () -> outcomes(reports.runDue(true, YearMonth.now(schedules.zone()))));
+    }
+
+    private static ScheduledTask.Outcome outcomes(java.util.List<JobOutcome> jobs) {
+        if (jobs.isEmpty()) {
+            return new ScheduledTask.Outcome(true, "没有已截止且待发送或待更正的报表");
+        }
+        boolean succeeded = jobs.stream().allMatch(JobOutcome::succeeded);
+        return new ScheduledTask.Outcome(succeeded, String.join("；", jobs.stream().map(j -> outcome(j).detail()).toList()));
     }
 
     private static ScheduledTask.Outcome outcome(JobOutcome job) {

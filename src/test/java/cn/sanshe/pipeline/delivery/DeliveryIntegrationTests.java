@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
@@ -97,6 +98,9 @@ class DeliveryIntegrationTests {
     @Autowired
     DeliveryTestSupport.CrashingGateway gateway;
 
+    @Autowired
+    DeliveryTestSupport.MovableClock clock;
+
     GreenMail smtp;
 
     @BeforeEach
@@ -105,6 +109,10 @@ class DeliveryIntegrationTests {
         gateway.crashOnOpen = -1;
         gateway.opens.set(0);
         renderer.renders.set(0);
+        renderer.figures = "A";
+        renderer.cutoff = java.time.LocalDateTime.of(2026, 11, 1, 2, 0);
+        clock.now = DeliveryTestSupport.MovableClock.DEFAULT;
+        jdbc.update("DELETE FROM edition_sent");
         smtp = startSmtp();
     }
 
@@ -140,7 +148,11 @@ class DeliveryIntegrationTests {
         assertThat(new String(attachment(byReader.get("changan@test.local").get(0)).getInputStream().readAllBytes(),
                 "ISO-8859-1")).contains("130102000000");
         String body = text(mail);
-        assertThat(body).contains("局长", "2026年10月", "130100000000", "kpis.csv").doesNotContainPattern("\\d{17}[\\dX]");
+        // edition, period, verdict and what moved most; no server path, no internal code
+        assertThat(body).contains("局长", "石家庄市三社联动监测月报（2026年10月）", "统计期：2026年10月",
+                "达标 1 项 ／ 接近目标 0 项 ／ 未达标 0 项", "较上月变化最大", "社区综合服务设施覆盖率 50.0% → 60.0%")
+                .doesNotContain("130100000000", "shijiazhuang-2020", "kpis", "target", "每期每位收件人只发送一次")
+                .doesNotContainPattern("\\d{17}[\\dX]");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE period = '2026-10' AND state = 'sent'",
                 Integer.class)).isEqualTo(4);
     }
@@ -264,6 +276,100 @@ class DeliveryIntegrationTests {
         assertThat(reports.releaseUncertain("2027-03")).isOne();
         assertThat(reports.runMonth(YearMonth.of(2027, 3)).succeeded()).isTrue();
         assertThat(byRecipient(smtp.getReceivedMessages()).get("sqzl@test.local")).hasSize(1);
+    }
+
+    /**
+     * The schedule sends a month only once it is final: on 2 July (June's grace days not over)
+     * June is left alone while the final months before it go out; on 3 July June goes out too,
+     * and nothing that was sent is sent again.
+     */
+    @Test
+    void theScheduleDeliversOnlyFinalPeriods() throws Exception {
+        clock.today(java.time.LocalDate.of(2027, 7, 2));
+        assertThatThrownBy(() -> reports.runMonth(YearMonth.of(2027, 6))).isInstanceOf(ReportRun.NotFinalException.class)
+                .hasMessageContaining("2027-06 尚未截止").hasMessageContaining("--provisional");
+
+        List<JobOutcome> first = reports.runDue(false, YearMonth.of(2027, 7));
+
+        assertThat(first).hasSize(12 - 1).allSatisfy(outcome -> assertThat(outcome.succeeded()).isTrue());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE period = '2027-06'", Integer.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE period = '2027-05' AND state = 'sent'",
+                Integer.class)).isEqualTo(4);
+        int mails = smtp.getReceivedMessages().length;
+
+        clock.today(java.time.LocalDate.of(2027, 7, 3));
+        List<JobOutcome> second = reports.runDue(false, YearMonth.of(2027, 7));
+
+        assertThat(second).hasSize(1).allSatisfy(outcome -> assertThat(outcome.succeeded()).isTrue());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE period = '2027-06' AND state = 'sent'",
+                Integer.class)).isEqualTo(4);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails + 4);
+        assertThat(reports.runDue(false, YearMonth.of(2027, 7))).as("nothing owed, nothing changed").isEmpty();
+    }
+
+    /** A 预览版 on request before the period is final: marked, and the final edition still goes out once final. */
+    @Test
+    void aProvisionalEditionIsMarkedAndDoesNotUseUpTheFinalOne() throws Exception {
+        clock.today(java.time.LocalDate.of(2027, 7, 1));
+
+        JobOutcome preview = reports.runProvisional("2027-06");
+
+        assertThat(preview.succeeded()).isTrue();
+        Map<String, List<MimeMessage>> previews = byRecipient(smtp.getReceivedMessages());
+        assertThat(previews).hasSize(4);
+        for (List<MimeMessage> mails : previews.values()) {
+            assertThat(mails).hasSize(1);
+            assertThat(mails.get(0).getSubject()).contains("（预览版·未截止）");
+            assertThat(text(mails.get(0))).contains("这是预览版");
+            assertThat(attachment(mails.get(0)).getFileName()).contains("预览版·未截止");
+        }
+        assertThatThrownBy(() -> reports.runMonth(YearMonth.of(2027, 6))).isInstanceOf(ReportRun.NotFinalException.class);
+
+        clock.today(java.time.LocalDate.of(2027, 7, 3));
+        assertThatThrownBy(() -> reports.runProvisional("2027-06")).isInstanceOf(ReportRun.NotFinalException.class)
+                .hasMessageContaining("已截止");
+        assertThat(reports.runMonth(YearMonth.of(2027, 6)).succeeded()).isTrue();
+
+        Map<String, List<MimeMessage>> all = byRecipient(smtp.getReceivedMessages());
+        for (List<MimeMessage> mails : all.values()) {
+            assertThat(mails).hasSize(2);
+            assertThat(mails.get(1).getSubject()).doesNotContain("预览版").endsWith("（2027年6月）");
+        }
+    }
+
+    /**
+     * Figures that change after delivery (a late file) go out once as a 更正版 listing exactly
+     * what changed, to the readers of the final edition; the next run sends nothing, and new
+     * inputs that change no printed figure send nothing either.
+     */
+    @Test
+    void aCorrectionAfterDeliveryIsSentOnceListingTheChangedFigures() throws Exception {
+        assertThat(reports.runMonth(YearMonth.of(2027, 4)).succeeded()).isTrue();
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+
+        renderer.cutoff = renderer.cutoff.plusDays(3);       // a late file loaded, the same figures
+        assertThat(reports.runMonth(YearMonth.of(2027, 4)).succeeded()).isTrue();
+        assertThat(smtp.getReceivedMessages()).as("inputs changed, no printed figure did").hasSize(4);
+
+        renderer.figures = "B";                               // a steward's correction changes a figure
+        renderer.cutoff = renderer.cutoff.plusDays(1);
+        assertThat(reports.runMonth(YearMonth.of(2027, 4)).succeeded()).isTrue();
+
+        Map<String, List<MimeMessage>> byReader = byRecipient(smtp.getReceivedMessages());
+        assertThat(byReader).hasSize(4);
+        for (List<MimeMessage> mails : byReader.values()) {
+            assertThat(mails).hasSize(2);
+            MimeMessage correction = mails.get(1);
+            assertThat(correction.getSubject()).endsWith("（更正版）");
+            assertThat(text(correction)).contains("这是更正版", "有 1 项数字已经改变", "石家庄市 社区设施覆盖率：A → B");
+            assertThat(correction.getMessageID()).isNotEqualTo(mails.get(0).getMessageID());
+        }
+
+        assertThat(reports.runMonth(YearMonth.of(2027, 4)).succeeded()).isTrue();
+        assertThat(smtp.getReceivedMessages()).as("a second run sends nothing").hasSize(8);
+        assertThat(jdbc.queryForList("SELECT DISTINCT kind FROM delivery_log WHERE period = '2027-04' ORDER BY kind",
+                String.class)).containsExactly("correction-1", "final");
     }
 
     private static Map<String, List<MimeMessage>> byRecipient(MimeMessage[] messages) throws Exception {

@@ -23,6 +23,38 @@ class DeliveryTestSupport {
         return new FakeRenderer(Path.of("target/test-work/reports-fake"));
     }
 
+    /** Today for the finality of periods: mid-2027 unless a test moves it, so the periods the tests send are final. */
+    @Bean
+    MovableClock testClock() {
+        return new MovableClock();
+    }
+
+    static final class MovableClock extends java.time.Clock {
+
+        static final java.time.Instant DEFAULT = java.time.Instant.parse("2027-06-15T02:00:00Z");
+        volatile java.time.Instant now = DEFAULT;
+
+        /** Midday Beijing time of a day. */
+        void today(java.time.LocalDate day) {
+            now = day.atTime(12, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return java.time.Clock.fixed(now, zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
     @Bean
     @Primary
     CrashingGateway crashingGateway(JavaMailSender sender) {

@@ -27,11 +27,53 @@ class FakeRenderer implements ReportRenderer {
                 : "石家庄市三社联动监测月报（" + period.substring(0, 4) + "年" + Integer.parseInt(period.substring(5)) + "月）";
     }
 
+    /** The figures the next computation gives (tests change them to simulate a late file). */
+    volatile String figures = "A";
+    final AtomicInteger runs = new AtomicInteger(100);
+    final java.util.Map<Long, String> computed = new java.util.concurrent.ConcurrentHashMap<>();
+    volatile java.time.LocalDateTime cutoff = java.time.LocalDateTime.of(2026, 11, 1, 2, 0);
+
+    @Override
+    public java.util.List<Long> compute(ReportRequest request) {
+        long run = runs.incrementAndGet();
+        computed.put(run, figures);
+        return List.of(run);
+    }
+
+    @Override
+    public RenderedReport rerender(List<Long> runIds, ReportRequest request) {
+        return write(request, runIds);
+    }
+
+    /** One figure, "社区设施覆盖率", whose value is the figures' letter. */
+    @Override
+    public List<cn.sanshe.pipeline.reports.layout.FigureChange> changes(List<Long> before, List<Long> after) {
+        String was = computed.getOrDefault(before.get(0), "?");
+        String now = computed.getOrDefault(after.get(0), "?");
+        return was.equals(now) ? List.of()
+                : List.of(new cn.sanshe.pipeline.reports.layout.FigureChange("石家庄市 社区设施覆盖率", was, now));
+    }
+
+    @Override
+    public java.time.LocalDateTime dataCutoff() {
+        return cutoff;
+    }
+
     @Override
     public RenderedReport render(ReportRequest request) {
+        return write(request, compute(request));
+    }
+
+    private RenderedReport write(ReportRequest request, List<Long> runIds) {
         renders.incrementAndGet();
         Path dir = root.resolve(request.period()).resolve(request.scope());
-        String title = title(request);
+        cn.sanshe.pipeline.reports.layout.Marking.Kind kind = request.kind() == null
+                ? cn.sanshe.pipeline.reports.layout.Marking.Kind.FINAL : request.kind();
+        String title = title(request) + switch (kind) {
+            case PROVISIONAL -> "（预览版·未截止）";
+            case CORRECTION -> "（更正版）";
+            default -> "";
+        };
         Path pdf = dir.resolve(title + ".pdf");
         try {
             Files.createDirectories(dir);
@@ -42,7 +84,8 @@ class FakeRenderer implements ReportRenderer {
             throw new UncheckedIOException(e);
         }
         return new RenderedReport(request, title, "shijiazhuang-2020", pdf, dir.resolve("kpis.json"),
-                dir.resolve("kpis.csv"), List.of(1L));
+                dir.resolve("kpis.csv"), runIds, kind, "石家庄市", null, "达标 1 项 ／ 接近目标 0 项 ／ 未达标 0 项",
+                List.of("社区综合服务设施覆盖率 50.0% → 60.0%（+10.0个百分点）"), request.changes(), cutoff);
     }
 
     /** One empty page; the marker (period and scope, as ASCII) tells attachments apart. */

@@ -2,7 +2,9 @@ package cn.sanshe.pipeline.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanshe.pipeline.indicators.Indicator;
 import cn.sanshe.pipeline.indicators.IndicatorValue;
+import cn.sanshe.pipeline.reports.layout.Formats;
 import cn.sanshe.pipeline.indicators.Scope;
 import cn.sanshe.pipeline.indicators.Section;
 import cn.sanshe.pipeline.reports.layout.DashboardBuilder;
@@ -57,19 +59,26 @@ class DashboardPdfTests {
     }
 
     @Test
-    void headlineJudgesTheCityAgainstItsTargets() {
+    void pageOneIsTheVerdictThenTheTargetedFiguresThenTheContext() {
         IndicatorValue coverage = Printed.figure(monthly.values(), "FAC_COMMUNITY_COVERAGE", "all",
                 DashboardSamples.CITY, "2026-10");
+        IndicatorValue before = Printed.figure(monthly.lastMonth(), "FAC_COMMUNITY_COVERAGE", "all",
+                DashboardSamples.CITY, "2026-09");
         String status = switch (coverage.status()) {
             case "green" -> "达标";
             case "amber" -> "接近目标";
             default -> "未达标";
         };
+        long green = monthly.values().stream().filter(v -> v.scope().equals(DashboardSamples.CITY)
+                && !v.indicator().startsWith("DQ_") && "green".equals(v.status())).count();
+        assertThat(monthlyText.text()).contains("对照目标\n达标 " + green + " 项");
         assertThat(monthlyText.lines()).contains("社区综合服务设施覆盖率 "
-                + cn.sanshe.pipeline.reports.layout.Formats.text(cn.sanshe.pipeline.indicators.Indicator
-                        .FAC_COMMUNITY_COVERAGE, coverage.value()) + " ≥ 60.0% " + status);
-        // A figure without a target says so; one that cannot be computed is a dash, never 0.
-        assertThat(monthlyText.text()).contains("未设目标");
+                + Formats.text(Indicator.FAC_COMMUNITY_COVERAGE, coverage.value()) + " ≥ 60.0% " + status + " "
+                + Formats.change(Indicator.FAC_COMMUNITY_COVERAGE, coverage.value(), before.value()));
+        // names, never codes; a figure without a target is not on page 1's list but in its section
+        String pageOne = monthlyText.text().substring(0, monthlyText.text().indexOf("第 1 页"));
+        assertThat(pageOne).doesNotContain("shijiazhuang-2020", "130100000000", "未设目标", "每名社区工作者服务户数");
+        assertThat(pageOne).contains("基本情况（不设目标）", "社区工作者", "其中社区社会组织");
         assertThat(monthlyText.hasLine("新华区", Printed.sectionLine(monthly.values(), Section.STAFFING,
                 "130105000000", "2026-10"))).isTrue();
         assertThat(Printed.sectionLine(monthly.values(), Section.STAFFING, "130105000000", "2026-10")).contains("—");
@@ -92,12 +101,14 @@ class DashboardPdfTests {
     @Test
     void yearlyAddsTrendAndChangeOnLastYear() {
         assertThat(yearlyText.lines().get(0)).isEqualTo("石家庄市三社联动监测年报（2026年）");
-        assertThat(yearlyText.text()).contains("上年同期", "同比变化", "社区设施覆盖率 · 石家庄市2026年逐月", "12月");
-        assertThat(monthlyText.text()).doesNotContain("上年同期", "逐月");
-        IndicatorValue now = Printed.figure(yearly.values(), "ORG_COUNT", "all", DashboardSamples.CITY, "2026-12");
-        IndicatorValue then = Printed.figure(yearly.lastYear(), "ORG_COUNT", "all", DashboardSamples.CITY, "2025-12");
-        long change = now.value().longValue() - then.value().longValue();
-        assertThat(yearlyText.text()).contains("社区社会组织数量 " + now.value().toPlainString() + " — 未设目标 "
-                + then.value().toPlainString() + " " + (change > 0 ? "+" : "") + change);
+        assertThat(yearlyText.text()).contains("较上月", "较上年末", "社区设施覆盖率 · 石家庄市2026年逐月", "12月",
+                "截至2026年12月");
+        assertThat(monthlyText.text()).doesNotContain("较上年末", "逐月");
+        IndicatorValue now = Printed.figure(yearly.values(), "FAC_COMMUNITY_COVERAGE", "all", DashboardSamples.CITY,
+                "2026-12");
+        IndicatorValue then = Printed.figure(yearly.lastYear(), "FAC_COMMUNITY_COVERAGE", "all", DashboardSamples.CITY,
+                "2025-12");
+        assertThat(yearlyText.text()).contains(Formats.change(Indicator.FAC_COMMUNITY_COVERAGE, now.value(),
+                then.value()));
     }
 }

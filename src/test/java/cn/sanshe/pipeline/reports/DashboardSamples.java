@@ -78,7 +78,8 @@ final class DashboardSamples {
     static EditionFigures monthly(YearMonth month) {
         return new EditionFigures(city(), month, false, "shijiazhuang-2020", "石家庄市“三社联动”实施意见（2020年目标）",
                 Map.of("STF_HH_PER_WORKER", "<="), figures(month, 7), Map.of(), List.of(), streets(),
-                LocalDateTime.of(2026, 11, 1, 2, 15), LocalDateTime.of(2026, 11, 1, 6, 0));
+                LocalDateTime.of(2026, 11, 1, 2, 15), LocalDateTime.of(2026, 11, 1, 6, 0),
+                figures(month.minusMonths(1), 7), null, null);
     }
 
     static EditionFigures yearly(int year) {
@@ -89,6 +90,7 @@ final class DashboardSamples {
         YearMonth december = YearMonth.of(year, 12);
         return new EditionFigures(city(), december, true, "shijiazhuang-2020", "石家庄市“三社联动”实施意见（2020年目标）",
                 Map.of(), months.get(december), months, figures(YearMonth.of(year - 1, 12), 3), streets(),
-                LocalDateTime.of(2027, 1, 1, 2, 15), LocalDateTime.of(2027, 1, 1, 6, 0));
+                LocalDateTime.of(2027, 1, 1, 2, 15), LocalDateTime.of(2027, 1, 1, 6, 0),
+                months.get(YearMonth.of(year, 11)), null, null);
     }
 }

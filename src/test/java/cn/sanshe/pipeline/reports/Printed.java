@@ -32,7 +32,7 @@ final class Printed {
                         && v.variant().equals(variant) && v.scope().equals(unit) && v.period().equals(period))
                         .findFirst().orElseThrow(() -> new AssertionError("no figure " + indicator + "/" + variant
                                 + " for " + unit + " in " + period));
-                cells.add(Formats.text(indicator, figure.value()));
+                cells.add(Formats.cell(indicator, figure));
             }
         }
         return cells;

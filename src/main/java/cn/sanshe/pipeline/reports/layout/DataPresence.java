@@ -16,7 +16,9 @@ final class DataPresence {
 
     static boolean hasData(List<IndicatorValue> values, String scope) {
         for (IndicatorValue value : values) {
-            if (!value.scope().equals(scope)) {
+            if (!value.scope().equals(scope) || NoData.STATUS.equals(value.status())
+                    || cn.sanshe.pipeline.indicators.Indicator.valueOf(value.indicator()).section()
+                    == cn.sanshe.pipeline.indicators.Section.DATA_QUALITY) {
                 continue;
             }
             boolean counted = value.numerator() != null && value.numerator().signum() > 0;

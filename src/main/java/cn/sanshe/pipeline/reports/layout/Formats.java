@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.reports.layout;
 
 import cn.sanshe.pipeline.indicators.Indicator;
+import cn.sanshe.pipeline.indicators.IndicatorValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -24,6 +25,36 @@ public final class Formats {
             return NONE;
         }
         return indicator.isRatio() ? shown.toPlainString() + "%" : shown.toPlainString();
+    }
+
+    /** A table cell: the figure as printed, {@value NoData#STATUS} when it rests on nothing sent. */
+    public static String cell(Indicator indicator, IndicatorValue figure) {
+        if (figure == null) {
+            return NONE;
+        }
+        return NoData.isNoData(figure) ? NoData.STATUS : text(indicator, figure.value());
+    }
+
+    /** The unit printed after a figure on page 1 and in chart labels: empty for a percentage (59.2%). */
+    public static String unit(Indicator indicator) {
+        if (indicator.isRatio()) {
+            return "";
+        }
+        return switch (indicator) {
+            case FAC_AREA_PER_100_HH -> "m²/百户";
+            case STF_HH_PER_WORKER -> "户/人";
+            case ORG_AVG_PER_COMMUNITY -> "个/社区";
+            default -> indicator.unit();
+        };
+    }
+
+    /** A figure with its unit: 59.2%, 14.2 m²/百户, 114 人; {@value NoData#STATUS} or a dash without one. */
+    public static String withUnit(Indicator indicator, IndicatorValue figure) {
+        String text = cell(indicator, figure);
+        if (text.equals(NONE) || text.equals(NoData.STATUS) || indicator.isRatio()) {
+            return text;
+        }
+        return text + " " + unit(indicator);
     }
 
     /** The number printed, in the printed unit (59.2 for 59.2 %), or null. */
@@ -51,7 +82,7 @@ public final class Formats {
         return sign + text(indicator, target);
     }
 
-    /** This year's figure less last year's: +3.2个百分点 for ratios, +12 for counts. */
+    /** A figure less an earlier one: +3.2个百分点 for ratios, +12 for counts; a dash when either is missing. */
     public static String change(Indicator indicator, BigDecimal now, BigDecimal before) {
         BigDecimal a = printed(indicator, now);
         BigDecimal b = printed(indicator, before);

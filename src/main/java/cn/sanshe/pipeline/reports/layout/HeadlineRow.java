@@ -1,12 +1,15 @@
 package cn.sanshe.pipeline.reports.layout;
 
 /**
- * A line of page 1: an indicator of the whole scope against its target. {@code previous} and
- * {@code change} are the same figure a year earlier and the difference (yearly edition only).
+ * A line of page 1: a figure of the whole scope that has a target, its value with unit, the
+ * target, the mark, the change on last month and (yearly edition) on the end of last year.
  */
-public record HeadlineRow(String indicator, String value, String target, String status, String previous,
-        String change) {
+public record HeadlineRow(String indicator, String value, String target, String status, String monthChange,
+        String yearChange) {
 
-    /** A target is set but the figure cannot be computed (nothing sent, or a denominator of 0). */
+    /** A target is set but nothing was sent to judge it on. */
     public static final String NO_DATA = "nodata";
+
+    /** A target is set but the figure cannot be computed (a denominator of 0). */
+    public static final String NO_VALUE = "novalue";
 }

@@ -31,26 +31,96 @@ final class Sections {
         List<String> headers = columns.stream().map(c -> Labels.column(c.indicator().id(), c.variant())).toList();
 
         List<TableRow> rows = new ArrayList<>();
-        List<Bar> bars = new ArrayList<>();
-        Column main = columns.get(0);
         for (Scope.Unit child : scope.children()) {
             rows.add(row(child.code(), child.name(), false, columns, figures));
-            IndicatorValue figure = figures.get(main.indicator(), main.variant(), child.code());
-            bars.add(new Bar(child.name(), Formats.printed(main.indicator(), figure == null ? null : figure.value())));
         }
         rows.add(row(scope.code(), Labels.get("table.total"), true, columns, figures));
 
         String childWord = Labels.get(childLevel(scope) == Level.STREET ? "table.unit.street" : "table.unit.district");
-        String mainName = Labels.column(main.indicator().id(), main.variant());
-        String chartTitle = Labels.get("chart.byUnit", mainName, childWord);
+        Column main = columns.get(0);
+        Column charted = charted(columns, scope, figures);
+        if (charted == null && !scopeHasFigures(columns, main, scope, figures)) {
+            charted = main;                // all zero everywhere: the zeros by unit, each labelled
+        }
+        List<Bar> bars = new ArrayList<>();
+        String chartTitle;
+        String chartUnit;
+        if (charted != null) {
+            for (Scope.Unit child : scope.children()) {
+                IndicatorValue figure = figures.get(charted.indicator(), charted.variant(), child.code());
+                bars.add(new Bar(child.name(), printed(charted.indicator(), figure)));
+            }
+            chartUnit = chartUnit(charted.indicator());
+            chartTitle = Labels.get("chart.byUnit", Labels.column(charted.indicator().id(), charted.variant()),
+                    childWord) + unitNote(charted.indicator());
+        } else {
+            // No unit has a figure of this section other than 0 (a district whose incubators are all
+            // the district's own): chart the scope's own figures of the main column's unit instead.
+            for (Column column : columns) {
+                if (column.indicator().unit().equals(main.indicator().unit())) {
+                    IndicatorValue figure = figures.get(column.indicator(), column.variant(), scope.code());
+                    if (figure != null && figure.value() != null) {
+                        bars.add(new Bar(Labels.column(column.indicator().id(), column.variant()),
+                                printed(column.indicator(), figure)));
+                    }
+                }
+            }
+            chartUnit = chartUnit(main.indicator());
+            chartTitle = Labels.get("chart.scope", Labels.get("section.short." + section.name()),
+                    scope.unit().name()) + unitNote(main.indicator());
+        }
+        if (bars.stream().allMatch(bar -> bar.value() == null)) {
+            bars = List.of();              // nothing sent: the chart says 无数据 instead of an empty axis
+        }
         List<TrendPoint> trend = List.of();
         String trendTitle = null;
         if (edition.yearly()) {
             trend = trend(main, scope.code(), edition.months());
-            trendTitle = Labels.get("chart.trend", mainName, edition.period().getYear(), scope.unit().name());
+            trendTitle = Labels.get("chart.trend", Labels.column(main.indicator().id(), main.variant()),
+                    edition.period().getYear(), scope.unit().name()) + unitNote(main.indicator());
         }
-        return new SectionView(Labels.get("section." + section.name()), childWord, headers, rows, chartTitle, bars, trendTitle,
-                trend);
+        return new SectionView(Labels.get("section." + section.name()), childWord, headers, rows, chartTitle, bars,
+                trendTitle, trend, chartUnit);
+    }
+
+    /**
+     * The column the chart shows by unit: the section's main figure, or when no unit has one other
+     * than 0, the first column where some unit has; null when none has (then the scope's own figures).
+     */
+    private static Column charted(List<Column> columns, Scope scope, FigureIndex figures) {
+        for (Column column : columns) {
+            for (Scope.Unit child : scope.children()) {
+                IndicatorValue figure = figures.get(column.indicator(), column.variant(), child.code());
+                if (figure != null && figure.value() != null && figure.value().signum() != 0) {
+                    return column;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean scopeHasFigures(List<Column> columns, Column main, Scope scope, FigureIndex figures) {
+        for (Column column : columns) {
+            IndicatorValue figure = figures.get(column.indicator(), column.variant(), scope.code());
+            if (column.indicator().unit().equals(main.indicator().unit()) && figure != null && figure.value() != null
+                    && figure.value().signum() != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BigDecimal printed(Indicator indicator, IndicatorValue figure) {
+        return figure == null ? null : Formats.printed(indicator, figure.value());
+    }
+
+    /** What the chart's value labels end with: % for a rate, nothing else (the unit is in the title). */
+    private static String chartUnit(Indicator indicator) {
+        return indicator.isRatio() ? "%" : "";
+    }
+
+    private static String unitNote(Indicator indicator) {
+        return "（" + (indicator.isRatio() ? "%" : Formats.unit(indicator)) + "）";
     }
 
     static Level childLevel(Scope scope) {
@@ -75,7 +145,7 @@ final class Sections {
         for (Column column : columns) {
             IndicatorValue figure = figures.get(column.indicator(), column.variant(), code);
             cells.add(figure == null ? new Cell(Formats.NONE, null)
-                    : new Cell(Formats.text(column.indicator(), figure.value()), figure.status()));
+                    : new Cell(Formats.cell(column.indicator(), figure), figure.status()));
         }
         return new TableRow(code, name, total, cells);
     }
@@ -84,9 +154,11 @@ final class Sections {
         List<TrendPoint> points = new ArrayList<>();
         months.forEach((month, values) -> {
             IndicatorValue figure = new FigureIndex(values).get(main.indicator(), main.variant(), scope);
-            BigDecimal value = figure == null || !DataPresence.hasData(values, scope) ? null
+            BigDecimal value = figure == null || NoData.isNoData(figure) || !DataPresence.hasData(values, scope) ? null
                     : Formats.printed(main.indicator(), figure.value());
-            points.add(new TrendPoint(month.getMonthValue() + "月", value));
+            if (value != null) {            // the trend runs over the months that have data only
+                points.add(new TrendPoint(month.getMonthValue() + "月", value));
+            }
         });
         return points;
     }

@@ -44,10 +44,19 @@ public class DashboardPdf {
     public record Timing(long fillNanos, long exportNanos, int pages) {
     }
 
+    /** The filled pages, before export: what the tests read the charts' data from. */
+    public JasperPrint fill(Dashboard dashboard) {
+        try {
+            return JasperFillManager.fillReport(templates.get("dashboard"), parameters(dashboard), blocks(dashboard));
+        } catch (JRException e) {
+            throw new IllegalStateException("报表生成失败：" + e.getMessage(), e);
+        }
+    }
+
     public Timing write(Dashboard dashboard, Path pdf) {
         try {
             long start = System.nanoTime();
-            JasperPrint print = JasperFillManager.fillReport(templates.get("dashboard"), parameters(dashboard), blocks(dashboard));
+            JasperPrint print = fill(dashboard);
             long filled = System.nanoTime();
             Files.createDirectories(pdf.toAbsolutePath().getParent());
             Path partial = pdf.resolveSibling(pdf.getFileName() + ".part");
@@ -81,8 +90,19 @@ public class DashboardPdf {
         parameters.put("YEARLY", dashboard.yearly());
         parameters.put("CUTOFF", time(dashboard.cutoff()));
         parameters.put("GENERATED", time(dashboard.generated()));
-        parameters.put("HEADLINE", records(dashboard.headline()));
+        parameters.put("HEADLINE", maps(dashboard.headline()));
         parameters.put("HEADLINE_REPORT", templates.get("headline"));
+        parameters.put("CONTEXT", maps(dashboard.context()));
+        parameters.put("CONTEXT_REPORT", templates.get("context"));
+        parameters.put("BANNER", dashboard.banner());
+        parameters.put("MARK", switch (dashboard.marking().kind()) {
+            case PROVISIONAL -> Labels.get("mark.provisional");
+            case CORRECTION -> Labels.get("mark.correction");
+            default -> null;
+        });
+        parameters.put("VERDICT", dashboard.verdict());
+        parameters.put("CHANGES", dashboard.marking().changes().isEmpty() ? null
+                : String.join("\n", dashboard.marking().changes().stream().map(c -> c.line()).toList()));
         parameters.put("TABLE_REPORT", templates.get("section-table"));
         parameters.put("STREETS_REPORT", templates.get("streets"));
         parameters.put("REPORT_LOCALE", Labels.LOCALE);
@@ -102,7 +122,7 @@ public class DashboardPdf {
         Map<String, Object> streets = new HashMap<>();
         streets.put("kind", "streets");
         streets.put("title", dashboard.streetsTitle());
-        streets.put("rows", records(dashboard.streets()));
+        streets.put("rows", maps(dashboard.streets()));
         blocks.add(streets);
         return new JRMapCollectionDataSource(blocks);
     }
@@ -116,13 +136,20 @@ public class DashboardPdf {
         block.put("unitHeader", section.unitHeader());
         block.put("rows", rows(section.rows()));
         block.put("chartTitle", section.chartTitle());
-        block.put("bars", records(section.bars()));
+        // the series key carries the unit to the chart's value labels (ChartStyle)
+        String series = "v" + (section.chartUnit() == null ? "" : section.chartUnit());
+        block.put("bars", withSeries(maps(section.bars()), series));
         block.put("trendTitle", section.trendTitle());
-        block.put("trend", records(section.trend()));
+        block.put("trend", withSeries(maps(section.trend()), series));
         return block;
     }
 
-    private static JRDataSource rows(List<TableRow> rows) {
+    /*
+     * Every list goes to the templates as a collection, and each template makes its own data source
+     * from it where it is used: a band that does not fit a page is filled again on the next, and a
+     * data source made once would be used up by then (the empty charts of district editions).
+     */
+    private static List<Map<String, ?>> rows(List<TableRow> rows) {
         List<Map<String, ?>> maps = new ArrayList<>();
         for (TableRow row : rows) {
             Map<String, Object> map = new HashMap<>();
@@ -135,11 +162,21 @@ public class DashboardPdf {
             }
             maps.add(map);
         }
-        return new JRMapCollectionDataSource(maps);
+        return maps;
     }
 
-    /** A data source over records: each record's components are its fields, by name. */
-    private static JRDataSource records(List<? extends Record> records) {
+    private static List<Map<String, ?>> withSeries(List<Map<String, ?>> points, String series) {
+        List<Map<String, ?>> out = new ArrayList<>();
+        for (Map<String, ?> point : points) {
+            Map<String, Object> copy = new HashMap<>(point);
+            copy.put("series", series);
+            out.add(copy);
+        }
+        return out;
+    }
+
+    /** Records as maps: each record's components are its fields, by name. */
+    private static List<Map<String, ?>> maps(List<? extends Record> records) {
         List<Map<String, ?>> maps = new ArrayList<>();
         for (Record record : records) {
             Map<String, Object> map = new HashMap<>();
@@ -152,6 +189,6 @@ public class DashboardPdf {
             }
             maps.add(map);
         }
-        return new JRMapCollectionDataSource(maps);
+        return maps;
     }
 }
