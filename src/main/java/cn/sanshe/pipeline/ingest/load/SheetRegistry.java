@@ -1,9 +1,11 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,6 +30,10 @@ class SheetRegistry {
     private SheetContext open;
     /** Skipped rows of {@link #open} met before any of its parts exists. */
     private final SheetCountsBuffer pendingSkips = new SheetCountsBuffer();
+    /** The last part looked up, for the next row of the same sheet and month. */
+    private SheetContext lastSheet;
+    private YearMonth lastPeriod;
+    private long lastPart = -1;
     /** The part of {@link #open} its last data row went to; -1 before any. */
     private long openLatestPart = -1;
 
@@ -38,6 +44,8 @@ class SheetRegistry {
     /** A new chunk: ids are looked up again (the last chunk may have been rolled back). */
     void newChunk() {
         parts.clear();
+        lastSheet = null;
+        lastPart = -1;
         bornSuperseded.clear();
         pendingSkips.clear();
         openLatestPart = -1;
@@ -127,6 +135,10 @@ class SheetRegistry {
         jdbc.update("UPDATE ingest_sheet SET superseded_by = NULL WHERE superseded_by = ?", sheetId);
         jdbc.update("DELETE FROM ingest_sheet WHERE id = ?", sheetId);
         parts.values().removeIf(id -> id == sheetId);
+        if (lastPart == sheetId) {
+            lastSheet = null;
+            lastPart = -1;
+        }
         if (openLatestPart == sheetId) {
             openLatestPart = -1;
         }
@@ -138,6 +150,10 @@ class SheetRegistry {
     }
 
     private long part(SheetContext sheet, SheetContext.RowPeriod period) {
+        // Rows of a sheet come together, mostly of one month: no key is built for them.
+        if (sheet == lastSheet && Objects.equals(period.period(), lastPeriod) && lastPart > 0) {
+            return lastPart;
+        }
         String periodText = period.period() == null ? null : period.period().toString();
         String key = sheet.fileId() + "/" + sheet.sheetName() + "/" + periodText;
         Long known = parts.get(key);
@@ -157,6 +173,9 @@ class SheetRegistry {
             supersede(sheet, template, periodText, id);
         }
         parts.put(key, id);
+        lastSheet = sheet;
+        lastPeriod = period.period();
+        lastPart = id;
         return id;
     }
 
