@@ -171,7 +171,9 @@ class AsOfFiguresIntegrationTests {
         for (int m = 1; m <= TenMonthsInbox.MONTHS; m++) {
             String period = TenMonthsInbox.month(m);
             assertThat(lines(yearly.stream().filter(v -> v.period().equals(period)).toList()))
-                    .as("yearly edition's %s", period).isEqualTo(lines(kpis(atOnce.get(m))));
+                    .as("yearly edition's %s", period)
+                    // a monthly edition also carries last month's figures (its 较上月 column): compare its own month
+                    .isEqualTo(lines(kpis(atOnce.get(m)).stream().filter(v -> v.period().equals(period)).toList()));
         }
     }
 
