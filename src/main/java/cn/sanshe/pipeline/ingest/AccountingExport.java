@@ -1,20 +1,17 @@
 package cn.sanshe.pipeline.ingest;
 
+import cn.sanshe.pipeline.exports.CsvExport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
  * Per file and sheet: what was read, loaded, rejected and skipped (operations.md's columns, then
  * the status and a note: why a file was refused or a sheet ignored, or that it was superseded).
- * UTF-8 with a BOM so that Excel opens the Chinese right.
+ * Written by the shared {@link CsvExport}: UTF-8 with a BOM, and a file named {@code =HYPERLINK(…)}
+ * is text, not a formula.
  */
 @Service
 public class AccountingExport {
@@ -30,10 +27,8 @@ public class AccountingExport {
 
     /** Returns the number of lines written. */
     public int write(Path out) throws IOException {
-        int[] lines = {0};
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+        try (CsvExport csv = CsvExport.create(out)) {
+            csv.header(HEADER);
             jdbc.query("""
                     SELECT f.path, f.sha256, f.unit_code, COALESCE(s.period, f.period), s.template, s.sheet_name,
                            COALESCE(s.rows_read, 0), COALESCE(s.rows_loaded, 0), COALESCE(s.rows_rejected, 0),
@@ -44,19 +39,14 @@ public class AccountingExport {
                                 ELSE 'loaded' END,
                            COALESCE(s.note, f.reason)
                     FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
-                    ORDER BY f.period, f.unit_code, f.path, s.id""", rs -> {
-                    try {
-                        for (int i = 1; i <= HEADER.length; i++) {
-                            csv.print(rs.getObject(i));
-                        }
-                        csv.println();
-                        lines[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    ORDER BY f.period, f.unit_code, f.path, s.id""", (RowCallbackHandler) rs -> {
+                    Object[] values = new Object[HEADER.length];
+                    for (int i = 1; i <= HEADER.length; i++) {
+                        values[i - 1] = rs.getObject(i);
                     }
+                    csv.row(values);
                 });
-            csv.flush();
+            return csv.rows();
         }
-        return lines[0];
     }
 }

@@ -43,8 +43,8 @@ public final class RejectsCommands {
         protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {
             CorrectionsImport.Result result = context.getBean(CorrectionsImport.class).read(workbook);
             result.problems().forEach(out::println);
-            out.printf("更正入库 %d 行，仍有错误 %d 行，非待更正记录 %d 行。%n", result.loaded(), result.stillWrong(),
-                    result.notOpen());
+            out.printf("更正入库 %d 行，仍有错误 %d 行，未改动 %d 行，非待更正记录 %d 行。%n", result.loaded(),
+                    result.stillWrong(), result.unchanged(), result.notOpen());
             return CommandLineFrame.DONE;
         }
     }
