@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.delivery;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import java.io.PrintWriter;
@@ -17,6 +18,11 @@ public class DeliverCommand extends ApplicationCommand {
     @Option(names = "--resend-uncertain", description = {"先把上次在与邮件服务器交接时中断、无法确定是否送达的邮件标为可重发",
         "（仅在确认收件人未收到后使用）"})
     boolean resendUncertain;
+
+    @Override
+    protected void validate() {
+        Inputs.period(spec, "--period", period, true);
+    }
 
     @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {

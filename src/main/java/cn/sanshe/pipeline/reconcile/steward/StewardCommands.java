@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.reconcile.steward;
 
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.exports.CsvExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,6 +53,12 @@ public final class StewardCommands {
         Path out;
 
         abstract List<Map<String, Object>> items(ConfigurableApplicationContext context);
+
+        @Override
+        protected void validate() {
+            Inputs.outputFile(spec, out, "csv");
+            Inputs.code(spec, "--district", district, 6);
+        }
 
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
