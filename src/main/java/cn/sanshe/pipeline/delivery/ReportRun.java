@@ -53,7 +53,8 @@ public class ReportRun {
     public List<String> status(String period) {
         return deliveryLog.forPeriod(period).stream()
                 .map(e -> String.format("%-20s %-32s %-8s 尝试%d次 %s%s", e.edition(), e.recipient(), label(e.state()),
-                        e.attempts(), e.sentAt() == null ? "" : e.sentAt().withNano(0).toString().replace('T', ' '),
+                        e.attempts(), e.sentAt() == null ? "" : "发送于 " + cn.sanshe.pipeline.jobs.JobText.beijing(e.sentAt())
+                                + "（北京时间）",
                         e.lastError() == null || "sent".equals(e.state()) ? "" : "  " + e.lastError()))
                 .toList();
     }

@@ -69,6 +69,21 @@ public class JobControl {
                 execution.getEndTime());
     }
 
+    /** As {@link #ingestAccounting}, per district: what each district partition loaded. */
+    public List<Map<String, Object>> ingestAccountingByDistrict(JobExecution execution) {
+        if (!"ingestJob".equals(execution.getJobInstance().getJobName()) || execution.getStartTime() == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                SELECT f.district_code, COUNT(DISTINCT f.id) AS files, COALESCE(SUM(s.rows_read), 0) AS rows_read,
+                       COALESCE(SUM(s.rows_loaded), 0) AS rows_loaded, COALESCE(SUM(s.rows_rejected), 0) AS rows_rejected,
+                       COALESCE(SUM(s.rows_skipped), 0) AS rows_skipped
+                FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
+                WHERE f.status = 'loaded' AND f.loaded_at >= ? AND (? IS NULL OR f.loaded_at <= ?)
+                GROUP BY f.district_code ORDER BY f.district_code""", execution.getStartTime(), execution.getEndTime(),
+                execution.getEndTime());
+    }
+
     public JobExecution execution(long executionId) {
         JobExecution execution;
         try {

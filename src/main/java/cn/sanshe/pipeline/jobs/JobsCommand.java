@@ -46,10 +46,12 @@ public class JobsCommand implements Runnable {
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter out) {
             List<JobSummary> jobs = context.getBean(JobControl.class).recent(limit);
-            out.println(JobText.pad("执行号", 8) + JobText.pad("作业", 30) + JobText.pad("状态", 8)
+            int jobWidth = jobs.stream().mapToInt(job -> JobText.width(JobText.job(job.jobName()))).max().orElse(4) + 2;
+            out.println(JobText.pad("执行号", 8) + JobText.pad("作业", jobWidth) + JobText.pad("状态", 8)
                     + JobText.pad("开始（北京时间）", 21) + JobText.pad("结束（北京时间）", 21) + "参数");
             for (JobSummary job : jobs) {
-                out.println(JobText.pad(Long.toString(job.executionId()), 8) + JobText.pad(JobText.job(job.jobName()), 30)
+                out.println(JobText.pad(Long.toString(job.executionId()), 8)
+                        + JobText.pad(JobText.job(job.jobName()), jobWidth)
                         + JobText.pad(JobText.status(job.status()), 8) + JobText.pad(JobText.beijing(job.startTime()), 21)
                         + JobText.pad(JobText.beijing(job.endTime()), 21) + job.parameters());
             }
@@ -84,15 +86,23 @@ public class JobsCommand implements Runnable {
                         fileStatus(row.get("status")), row.get("files"), row.get("rows_read"), row.get("rows_loaded"),
                         row.get("rows_rejected"), row.get("rows_skipped"));
             }
-            out.println("各步骤（Spring Batch 计数：读取含标题行和表头行，分区步骤汇总其下各区县步骤）");
-            out.println(JobText.pad("步骤", 34) + JobText.pad("状态", 8) + JobText.padLeft("读取", 9)
-                    + JobText.padLeft("写入", 9) + JobText.padLeft("过滤", 7) + JobText.padLeft("跳过", 7)
+            for (Map<String, Object> row : control.ingestAccountingByDistrict(execution)) {
+                out.printf("  区县 %s：%s 个文件，读取 %s 行 = 入库 %s + 退回 %s + 跳过 %s%n", row.get("district_code"),
+                        row.get("files"), row.get("rows_read"), row.get("rows_loaded"), row.get("rows_rejected"),
+                        row.get("rows_skipped"));
+            }
+            List<StepExecution> steps = execution.getStepExecutions().stream()
+                    .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
+            int stepWidth = steps.stream().mapToInt(step -> JobText.width(step.getStepName())).max().orElse(4) + 2;
+            out.println("各步骤（Spring Batch 的条目计数：含标题行、表头行等非数据行，分区步骤是其下各区县步骤之和；"
+                    + "数据行以上面的入库核对为准）");
+            out.println(JobText.pad("步骤", stepWidth) + JobText.pad("状态", 8) + JobText.padLeft("读入条目", 10)
+                    + JobText.padLeft("写出条目", 10) + JobText.padLeft("过滤", 7) + JobText.padLeft("跳过", 7)
                     + JobText.padLeft("提交", 7) + JobText.padLeft("回滚", 7));
-            execution.getStepExecutions().stream().sorted(Comparator.comparingLong(StepExecution::getId))
-                    .forEach(step -> out.println(JobText.pad(step.getStepName(), 34)
+            steps.forEach(step -> out.println(JobText.pad(step.getStepName(), stepWidth)
                             + JobText.pad(JobText.status(step.getStatus()), 8)
-                            + JobText.padLeft(Long.toString(step.getReadCount()), 9)
-                            + JobText.padLeft(Long.toString(step.getWriteCount()), 9)
+                            + JobText.padLeft(Long.toString(step.getReadCount()), 10)
+                            + JobText.padLeft(Long.toString(step.getWriteCount()), 10)
                             + JobText.padLeft(Long.toString(step.getFilterCount()), 7)
                             + JobText.padLeft(Long.toString(step.getSkipCount()), 7)
                             + JobText.padLeft(Long.toString(step.getCommitCount()), 7)

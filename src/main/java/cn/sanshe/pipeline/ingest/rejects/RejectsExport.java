@@ -233,6 +233,9 @@ public class RejectsExport {
             }
         }
         sheet.createFreezePane(1, 1);
+        // Printed for checking against the originals: landscape, the header on every page.
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, 0, -1, -1));
         return sheet;
     }
 
@@ -258,18 +261,23 @@ public class RejectsExport {
             "……不是可选值 —— 从列出的可选值中选一个填写。",
         };
         for (int i = 0; i < lines.length; i++) {
-            Cell cell = sheet.createRow(i).createCell(0);
+            Row row = sheet.createRow(i);
+            Cell cell = row.createCell(0);
             cell.setCellValue(lines[i]);
-            if (i == 0) {
-                cell.setCellStyle(styles.header);
-            }
+            cell.setCellStyle(i == 0 ? styles.header : styles.wrapped);
+            // About 40 characters a line at this width: give long lines the height they need.
+            row.setHeightInPoints(Math.max(1, (lines[i].length() + 39) / 40) * 16f);
         }
-        sheet.setColumnWidth(0, 120 * 256);
+        sheet.setColumnWidth(0, 80 * 256);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** The few styles of the workbook (a workbook holds a limited number). */
     private static final class Styles {
         final CellStyle header;
+        final CellStyle wrapped;
         final CellStyle metaHeader;
         final CellStyle meta;
         final CellStyle reason;
@@ -285,6 +293,9 @@ public class RejectsExport {
             bold.setBold(true);
             header = workbook.createCellStyle();
             header.setFont(bold);
+            wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
             metaHeader = workbook.createCellStyle();
             metaHeader.setFont(bold);
             fill(metaHeader, IndexedColors.GREY_25_PERCENT);
