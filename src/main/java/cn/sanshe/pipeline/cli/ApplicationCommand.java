@@ -2,7 +2,9 @@ package cn.sanshe.pipeline.cli;
 
 import cn.sanshe.pipeline.PipelineApplication;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,15 +22,28 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
     @Override
     public final Integer call() throws Exception {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
+        STARTS.incrementAndGet();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(root.springArguments().toArray(String[]::new))) {
             return run(context, spec.commandLine().getOut());
         }
+    }
+
+    /** The {@code --key=value} Spring settings given on this command line. */
+    protected List<String> springArguments() {
+        return ((PipelineCommand) spec.root().userObject()).springArguments();
+    }
+
+    /** How many times a command of this JVM started the application (and so the database): tests assert on it. */
+    public static int applicationStarts() {
+        return STARTS.get();
     }
 
     /**

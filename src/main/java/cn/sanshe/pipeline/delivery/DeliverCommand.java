@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.delivery;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import java.io.PrintWriter;
@@ -22,6 +23,11 @@ public class DeliverCommand extends ApplicationCommand {
     @Option(names = "--provisional", description = {"本期尚未截止时发送预览版（每页及标题标明“预览版·未截止”），",
         "不占用正式版：截止后正式版照常发送"})
     boolean provisional;
+
+    @Override
+    protected void validate() {
+        Inputs.period(spec, "--period", period, true);
+    }
 
     @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {

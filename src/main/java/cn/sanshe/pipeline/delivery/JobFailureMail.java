@@ -94,7 +94,7 @@ class JobFailureMail implements JobExecutionListener, BeanPostProcessor {
 
     static String body(JobOutcome outcome) {
         return mask(outcome.describe()) + "\n\n运行节点：" + Nodes.thisNode()
-                + "\n查看各步骤计数：java -jar sanshe-pipeline.jar jobs show " + outcome.executionId()
+                + "\n查看各步骤计数：" + cn.sanshe.pipeline.cli.CommandLineFrame.JAR + " jobs show " + outcome.executionId()
                 + "\n\n此邮件由三社联动数据流水线自动发送。\n";
     }
 

@@ -184,7 +184,8 @@ public class ReportRun {
         return deliveryLog.forPeriod(period).stream()
                 .map(e -> String.format("%-20s %-14s %-32s %-8s 尝试%d次 %s%s", e.edition(), kindLabel(e.kind()),
                         e.recipient(), label(e.state()), e.attempts(),
-                        e.sentAt() == null ? "" : e.sentAt().withNano(0).toString().replace('T', ' '),
+                        e.sentAt() == null ? "" : "发送于 " + cn.sanshe.pipeline.jobs.JobText.beijing(e.sentAt())
+                                + "（北京时间）",
                         e.lastError() == null || "sent".equals(e.state()) ? "" : "  " + e.lastError()))
                 .toList();
     }

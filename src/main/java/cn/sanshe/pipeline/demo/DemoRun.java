@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.demo;
 
+import cn.sanshe.pipeline.cli.CommandLineFrame;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
@@ -79,7 +80,7 @@ public class DemoRun {
         lines.add("入库：");
         lines.addAll(ingested.summary());
         lines.add(ingested.outcome().describe());
-        lines.add("核对与退回记录：java -jar sanshe-pipeline.jar export accounting --out accounting.csv；"
+        lines.add("核对与退回记录：" + CommandLineFrame.JAR + " export accounting --out accounting.csv；"
                 + "export rejects --out rejects.xlsx");
         if (!ingested.outcome().succeeded()) {
             return new Report(false, lines);

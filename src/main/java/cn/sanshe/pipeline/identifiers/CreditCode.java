@@ -40,7 +40,7 @@ public final class CreditCode {
         }
         char expected = checkCharacter(code);
         if (code.charAt(17) != expected) {
-            return CodeCheck.invalid("统一社会信用代码校验位错误：应为" + expected);
+            return CodeCheck.invalid("统一社会信用代码校验位不符，请核对登记证书");
         }
         return CodeCheck.valid(code);
     }

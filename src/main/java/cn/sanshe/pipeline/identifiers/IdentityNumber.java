@@ -45,7 +45,9 @@ public final class IdentityNumber {
             }
             char expected = checkCharacter(id);
             if (id.charAt(17) != expected) {
-                return CodeCheck.invalid("身份证号校验位错误：应为" + expected);
+                // Not "should be X": that invites changing the last character instead of finding the
+                // mistyped digit, and says more of the number than a reason may.
+                return CodeCheck.invalid("身份证号校验位不符，请核对证件原件");
             }
         }
         LocalDate birth;

@@ -1,14 +1,10 @@
 package cn.sanshe.pipeline.ingest;
 
+import cn.sanshe.pipeline.exports.CsvExport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +13,8 @@ import org.springframework.stereotype.Service;
  * folder named another month than the one the rows were filed under, that a sheet's rows carried
  * several months), and which source gave the period (统计月份列, 标题, 文件夹, 命令). A sheet whose
  * rows carry two months has a line per month.
- * UTF-8 with a BOM so that Excel opens the Chinese right.
+ * Written by the shared {@link CsvExport}: UTF-8 with a BOM, and a file named {@code =HYPERLINK(…)}
+ * is text, not a formula.
  */
 @Service
 public class AccountingExport {
@@ -33,10 +30,8 @@ public class AccountingExport {
 
     /** Returns the number of lines written. */
     public int write(Path out) throws IOException {
-        int[] lines = {0};
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+        try (CsvExport csv = CsvExport.create(out)) {
+            csv.header(HEADER);
             jdbc.query("""
                     SELECT f.path, f.sha256, f.unit_code, COALESCE(s.period, f.period), s.template, s.sheet_name,
                            COALESCE(s.rows_read, 0), COALESCE(s.rows_loaded, 0), COALESCE(s.rows_rejected, 0),
@@ -50,19 +45,14 @@ public class AccountingExport {
                                     THEN CONCAT('该表含多个统计月份的行，按月份分开记账，此为', s.period, '部分') END), ''),
                            s.period_source
                     FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
-                    ORDER BY f.period, f.unit_code, f.path, s.id""", rs -> {
-                    try {
-                        for (int i = 1; i <= HEADER.length; i++) {
-                            csv.print(rs.getObject(i));
-                        }
-                        csv.println();
-                        lines[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                    ORDER BY f.period, f.unit_code, f.path, s.id""", (RowCallbackHandler) rs -> {
+                    Object[] values = new Object[HEADER.length];
+                    for (int i = 1; i <= HEADER.length; i++) {
+                        values[i - 1] = rs.getObject(i);
                     }
+                    csv.row(values);
                 });
-            csv.flush();
+            return csv.rows();
         }
-        return lines[0];
     }
 }

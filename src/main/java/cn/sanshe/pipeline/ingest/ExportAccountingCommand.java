@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
 import java.io.PrintWriter;
@@ -14,6 +15,11 @@ public class ExportAccountingCommand extends ApplicationCommand {
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "输出 CSV（UTF-8，带BOM）")
     Path out;
+
+    @Override
+    protected void validate() {
+        Inputs.outputFile(spec, out, "csv");
+    }
 
     @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ public class IngestCommand extends ApplicationCommand {
 
     @Option(names = "--period", paramLabel = "yyyy-MM", description = "只处理这个月份的文件夹")
     YearMonth period;
+
+    @Override
+    protected void validate() {
+        Inputs.existingFolder(spec, inbox, "收件箱");
+    }
 
     @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +21,12 @@ public class IngestFileCommand extends ApplicationCommand {
 
     @Option(names = "--unit", required = true, paramLabel = "CODE", description = "报送单位代码：街道9位，区县6位")
     String unit;
+
+    @Override
+    protected void validate() {
+        Inputs.existingFile(spec, file, "文件");
+        Inputs.code(spec, "--unit", unit, 9, 6);
+    }
 
     @Override
     protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.jobs;
 
+import cn.sanshe.pipeline.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
@@ -36,19 +37,62 @@ public class JobControl {
 
     public List<JobSummary> recent(int limit) {
         return jdbc.query("""
-                SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_CODE
+                SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_CODE,
+                       (SELECT GROUP_CONCAT(CONCAT(p.PARAMETER_NAME, '=', p.PARAMETER_VALUE)
+                                            ORDER BY p.PARAMETER_NAME SEPARATOR ' ')
+                        FROM BATCH_JOB_EXECUTION_PARAMS p
+                        WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME <> 'requestedAt')
                 FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?""",
                 (rs, i) -> new JobSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, java.time.LocalDateTime.class), rs.getObject(5, java.time.LocalDateTime.class),
-                        rs.getString(6)),
+                        rs.getString(6), rs.getString(7) == null ? "" : rs.getString(7)),
                 limit);
     }
 
+    /**
+     * For an ingest execution, the files it finished and their rows as {@code export accounting}
+     * counts them (read = loaded + rejected + skipped, data rows only), by file status; empty for
+     * other jobs.
+     */
+    public List<Map<String, Object>> ingestAccounting(JobExecution execution) {
+        if (!"ingestJob".equals(execution.getJobInstance().getJobName()) || execution.getStartTime() == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                SELECT f.status, COUNT(DISTINCT f.id) AS files, COALESCE(SUM(s.rows_read), 0) AS rows_read,
+                       COALESCE(SUM(s.rows_loaded), 0) AS rows_loaded, COALESCE(SUM(s.rows_rejected), 0) AS rows_rejected,
+                       COALESCE(SUM(s.rows_skipped), 0) AS rows_skipped
+                FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
+                WHERE f.loaded_at >= ? AND (? IS NULL OR f.loaded_at <= ?)
+                GROUP BY f.status ORDER BY f.status""", execution.getStartTime(), execution.getEndTime(),
+                execution.getEndTime());
+    }
+
+    /** As {@link #ingestAccounting}, per district: what each district partition loaded. */
+    public List<Map<String, Object>> ingestAccountingByDistrict(JobExecution execution) {
+        if (!"ingestJob".equals(execution.getJobInstance().getJobName()) || execution.getStartTime() == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("""
+                SELECT f.district_code, COUNT(DISTINCT f.id) AS files, COALESCE(SUM(s.rows_read), 0) AS rows_read,
+                       COALESCE(SUM(s.rows_loaded), 0) AS rows_loaded, COALESCE(SUM(s.rows_rejected), 0) AS rows_rejected,
+                       COALESCE(SUM(s.rows_skipped), 0) AS rows_skipped
+                FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
+                WHERE f.status = 'loaded' AND f.loaded_at >= ? AND (? IS NULL OR f.loaded_at <= ?)
+                GROUP BY f.district_code ORDER BY f.district_code""", execution.getStartTime(), execution.getEndTime(),
+                execution.getEndTime());
+    }
+
     public JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException none) {
+            execution = null;
+        }
         if (execution == null) {
-            throw new IllegalArgumentException("没有执行号为 " + executionId + " 的作业");
+            throw new UsageException("没有执行号为 " + executionId + " 的作业（jobs list 列出最近的执行）");
         }
         return execution;
     }
@@ -63,12 +107,12 @@ public class JobControl {
     public JobOutcome restart(long executionId, boolean force) throws Exception {
         JobExecution execution = execution(executionId);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            throw new IllegalStateException("执行号 " + executionId + " 已完成，无需重启");
+            throw new UsageException("执行号 " + executionId + " 已完成，无需重启");
         }
         if (execution.isRunning()) {
             String why = stillRunningElsewhere(executionId);
             if (why != null && !force) {
-                throw new IllegalStateException(why + "；若确认它已停止，加 --force 重启");
+                throw new UsageException(why + "；若确认它已停止，加 --force 重启");
             }
             // Left STARTED by a crash: mark it failed so Spring Batch lets it be restarted.
             execution = jobOperator.recover(execution);

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.jobs;
 
+import cn.sanshe.pipeline.cli.CommandLineFrame;
 import java.util.Comparator;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,16 +32,17 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
     /** One paragraph for the terminal or a failure mail; empty reason lines are left out. */
     public String describe() {
         if (succeeded()) {
-            return "作业 " + jobName + "（执行号 " + executionId + "）已完成。";
+            return "作业 " + JobText.job(jobName) + "，执行号 " + executionId + "：完成。";
         }
-        StringBuilder text = new StringBuilder("作业 " + jobName + "（执行号 " + executionId + "）" + status + "。");
+        StringBuilder text = new StringBuilder("作业 " + JobText.job(jobName) + "，执行号 " + executionId + "："
+                + JobText.status(status) + "。");
         if (failedStep != null) {
             text.append("\n失败步骤：").append(failedStep);
         }
         if (reason != null && !reason.isBlank()) {
             text.append("\n原因：").append(reason);
         }
-        text.append("\n修正后重新运行：java -jar sanshe-pipeline.jar jobs restart ").append(executionId);
+        text.append("\n修正后从中断处继续：").append(CommandLineFrame.JAR).append(" jobs restart ").append(executionId);
         return text.toString();
     }
 

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
 import java.io.IOException;
@@ -26,6 +27,11 @@ public final class MasterExportCommands {
         Path out;
 
         abstract int export(MasterExports exports) throws IOException;
+
+        @Override
+        protected void validate() {
+            Inputs.outputFile(spec, out, "csv");
+        }
 
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {

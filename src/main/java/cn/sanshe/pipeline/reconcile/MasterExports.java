@@ -1,20 +1,17 @@
 package cn.sanshe.pipeline.reconcile;
 
+import cn.sanshe.pipeline.exports.CsvExport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSetMetaData;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
- * Master records and their lineage as CSV, streamed. Workers' identity numbers appear masked
- * only; their keyed hash and ciphertext never leave the database.
+ * Master records and their lineage as CSV, streamed, through the shared {@link CsvExport}.
+ * Workers' identity numbers appear masked only (their keyed hash and ciphertext never leave the
+ * database), and never beside the digits the mask hides: the birth date is exported as the birth
+ * year alone, so a masked number and its row cannot be put back together.
  */
 @Service
 public class MasterExports {
@@ -31,7 +28,7 @@ public class MasterExports {
                        registered_on, registry_status, legal_rep, person_in_charge, phone, service_domain, rating,
                        is_sw_agency, founded_on, first_period, last_period
                 FROM org_master WHERE merged_into IS NULL ORDER BY id""" : """
-                SELECT id AS master_id, district_code, community_code, name, id_masked, gender, birth_date, education,
+                SELECT id AS master_id, district_code, community_code, name, id_masked, gender, YEAR(birth_date) AS birth_year, education,
                        political_status, post, is_committee, is_sw_post, cert_level, cert_no, cert_verified,
                        claimed_cert_level, claimed_cert_no, hired_on, on_roster, first_period, last_period
                 FROM worker_master ORDER BY id""");
@@ -58,30 +55,9 @@ public class MasterExports {
     }
 
     private int write(Path out, String sql) throws IOException {
-        int[] rows = {0};
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-            jdbc.query(sql, rs -> {
-                try {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    if (rows[0] == 0) {
-                        for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            csv.print(meta.getColumnLabel(i));
-                        }
-                        csv.println();
-                    }
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        csv.print(rs.getObject(i));
-                    }
-                    csv.println();
-                    rows[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            csv.flush();
+        try (CsvExport csv = CsvExport.create(out)) {
+            jdbc.query(sql, (RowCallbackHandler) csv::resultRow);
+            return csv.rows();
         }
-        return rows[0];
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reference;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ public class DivisionsCommand implements Runnable {
 
         @Parameters(paramLabel = "FILE", description = "区划 CSV 文件")
         Path file;
+
+        @Override
+        protected void validate() {
+            Inputs.existingFile(spec, file, "区划文件");
+        }
 
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {

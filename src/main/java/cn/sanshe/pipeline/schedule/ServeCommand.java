@@ -23,6 +23,7 @@ public class ServeCommand extends ApplicationCommand {
             out.printf("  %-18s %-18s %-8s 下次 %s%n", row.name(), row.cron(), row.state(),
                     ScheduleCommand.format(row.next()));
         }
+        out.println("健康检查：");
         context.getBean(HealthReport.class).lines().forEach(line -> out.println("  " + line));
         out.flush();
         // The shutdown hook closes the context on SIGTERM; the scheduler stops with it.

@@ -29,7 +29,8 @@ class CommandLineFrameTests {
         Run help = run("--help");
 
         assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("demo", "divisions", "jobs", "退出码");
+        assertThat(help.out()).contains("demo", "divisions", "jobs", "退出码", "用法：", "命令：", "显示本帮助并退出")
+                .doesNotContain("Usage:", "Show this help");
         // No database is started for help: it answers in well under the embedded server's start-up.
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(3_000);
     }
@@ -40,7 +41,7 @@ class CommandLineFrameTests {
             {"jobs", "restart", "--help"}, {"jobs", "list", "--help"}}) {
             Run help = run(command);
             assertThat(help.status()).as(String.join(" ", command)).isZero();
-            assertThat(help.out()).as(String.join(" ", command)).contains("Usage:");
+            assertThat(help.out()).as(String.join(" ", command)).contains("用法：").doesNotContain("Usage:");
         }
     }
 
@@ -66,13 +67,14 @@ class CommandLineFrameTests {
     }
 
     @Test
-    void aStewardDecisionOnSomethingThatDoesNotExistFailsWithAReason() {
+    void aStewardDecisionOnSomethingThatDoesNotExistIsWrongUsageInOneLine() {
         Run merge = run("review", "merge", "999999", "--reason", "test");
 
-        assertThat(merge.status()).isEqualTo(1);
+        assertThat(merge.status()).isEqualTo(2);
         assertThat(merge.err()).contains("没有编号为 999999 的疑似重复");
+        assertThat(merge.err().strip().lines()).hasSize(1);
         Run unmerge = run("unmerge", "1", "--rows", "no-colons", "--reason", "test");
-        assertThat(unmerge.status()).isEqualTo(1);
+        assertThat(unmerge.status()).isEqualTo(2);
         assertThat(unmerge.err()).contains("文件:工作表:行号");
     }
 
@@ -95,11 +97,13 @@ class CommandLineFrameTests {
     }
 
     @Test
-    void aMissingFileExitsOneWithAMessage(@TempDir Path dir) {
+    void aMissingFileIsWrongUsageAnsweredBeforeAnythingStarts(@TempDir Path dir) {
+        int starts = ApplicationCommand.applicationStarts();
         Run load = run("divisions", "load", dir.resolve("nowhere.csv").toString());
 
-        assertThat(load.status()).isEqualTo(1);
+        assertThat(load.status()).isEqualTo(2);
         assertThat(load.err()).contains("找不到区划文件");
+        assertThat(ApplicationCommand.applicationStarts()).isEqualTo(starts);
     }
 
     @Test
@@ -110,13 +114,14 @@ class CommandLineFrameTests {
 
         Run list = run("jobs", "list", "--limit", "5");
         assertThat(list.status()).isZero();
-        assertThat(list.out()).contains("divisionLoadJob", "COMPLETED");
+        assertThat(list.out()).contains("区划加载（divisionLoadJob）", "完成", "开始（北京时间）", "file=")
+                .doesNotContain("COMPLETED");
 
         String id = list.out().lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];
         Run show = run("jobs", "show", id);
         assertThat(show.status()).isZero();
         assertThat(show.out()).contains("divisionStageStep", "divisionCheckStep", "divisionMergeStep",
-                file.toAbsolutePath().toString());
+                "（北京时间）", "状态 完成", "file=" + file.toAbsolutePath()).doesNotContain("JobParameter{");
         assertThat(Files.exists(file)).isTrue();
     }
 }

@@ -157,16 +157,23 @@ class DemoInboxTests {
                             .put(identity(d3.get(row, Column.ID)), d3.get(row, Column.CERT_NO));
                 }
             }
+            int claimedOnly = 0;
             for (Table s3 : tables(month, "S3")) {
                 for (List<String> row : s3.data) {
                     if (CERTIFICATE_LEVELS.contains(s3.get(row, Column.S3_LEVEL))) {
                         String id = identity(s3.get(row, Column.ID));
-                        assertThat(register.get(s3.unit.substring(0, 6))).as(s3.file + " " + IdentityNumber.mask(id))
-                                .containsEntry(id, s3.get(row, Column.CERT_NO));
+                        Map<String, String> district = register.getOrDefault(s3.unit.substring(0, 6), Map.of());
+                        if (!s3.get(row, Column.CERT_NO).equals(district.get(id))) {
+                            // The steward's practice row (CERT_NOT_IN_REGISTER), in the first street only.
+                            assertThat(s3.unit).as(s3.file + " " + IdentityNumber.mask(id)).isEqualTo("130102001");
+                            claimedOnly++;
+                            continue;
+                        }
                         checked++;
                     }
                 }
             }
+            assertThat(claimedOnly).as("claimed certificates the register lacks, " + month).isEqualTo(1);
             // The register also knows people on no roster.
             long onRosters = tables(month, "S3").stream().flatMap(t -> t.data.stream().map(r -> t.get(r, Column.S3_LEVEL)))
                     .filter(CERTIFICATE_LEVELS::contains).count();

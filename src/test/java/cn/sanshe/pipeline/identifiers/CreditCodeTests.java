@@ -26,7 +26,7 @@ class CreditCodeTests {
     void namesTheExpectedCheckCharacter() {
         CodeCheck check = CreditCode.check("91350100M000100Y44");
         assertThat(check.isValid()).isFalse();
-        assertThat(check.problem()).isEqualTo("统一社会信用代码校验位错误：应为3");
+        assertThat(check.problem()).isEqualTo("统一社会信用代码校验位不符，请核对登记证书");
     }
 
     @Test

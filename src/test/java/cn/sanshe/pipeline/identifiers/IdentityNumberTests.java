@@ -31,7 +31,7 @@ class IdentityNumberTests {
 
     @Test
     void namesTheExpectedCheckCharacter() {
-        assertThat(IdentityNumber.check("110105194912310021", TODAY).problem()).isEqualTo("身份证号校验位错误：应为X");
+        assertThat(IdentityNumber.check("110105194912310021", TODAY).problem()).isEqualTo("身份证号校验位不符，请核对证件原件");
     }
 
     @Test

@@ -85,7 +85,7 @@ class IngestJobIntegrationTests {
         assertThat(reject).containsEntry("row_no", 7).containsEntry("status", "open").containsEntry("template", "S3");
         String reasons = (String) reject.get("reasons");
         assertThat(reasons.split("；")).as(reasons).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(reasons).contains("校验位错误").contains(OTHER_STREET_COMMUNITY)
+        assertThat(reasons).contains("校验位不符").contains(OTHER_STREET_COMMUNITY)
                 .doesNotContain(id("19780101", 33).substring(0, 17));
         assertThat(jdbc.queryForObject("SELECT status FROM ingest_file", String.class)).isEqualTo("loaded");
     }
@@ -182,7 +182,7 @@ class IngestJobIntegrationTests {
                 .as("the generator's deliberate mistakes: one of each of five kinds").isEqualTo(5);
         assertThat(jdbc.queryForList("SELECT reasons FROM ingest_reject", String.class))
                 .anySatisfy(r -> assertThat(r).contains("不在区划表中"))
-                .anySatisfy(r -> assertThat(r).contains("统一社会信用代码校验位错误"))
-                .anySatisfy(r -> assertThat(r).contains("身份证号校验位错误"));
+                .anySatisfy(r -> assertThat(r).contains("统一社会信用代码校验位不符"))
+                .anySatisfy(r -> assertThat(r).contains("身份证号校验位不符"));
     }
 }

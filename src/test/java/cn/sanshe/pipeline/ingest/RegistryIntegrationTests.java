@@ -83,7 +83,7 @@ class RegistryIntegrationTests {
                 .containsExactly("石家庄市长安区阳光助老服务中心", "长安区青少年发展促进会");
         assertThat(jdbc.queryForObject("SELECT reg_status FROM stg_d1_org_registry WHERE org_name = '长安区青少年发展促进会'",
                 String.class)).isEqualTo("注销");
-        assertThat(jdbc.queryForObject("SELECT reasons FROM ingest_reject", String.class)).contains("校验位错误");
+        assertThat(jdbc.queryForObject("SELECT reasons FROM ingest_reject", String.class)).contains("校验位不符");
         assertThat(jdbc.queryForMap("SELECT template, rows_read, rows_loaded, rows_rejected FROM ingest_sheet"))
                 .containsEntry("template", "D1").containsEntry("rows_read", 3).containsEntry("rows_loaded", 2)
                 .containsEntry("rows_rejected", 1);

@@ -158,7 +158,7 @@ class LuyuanReportIntegrationTests {
         assertThat(err.toString()).contains("--period 应为 yyyy-MM");
         err.getBuffer().setLength(0);
         assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "report",
-                "--period", "2026-10", "--scope", "990100")).isEqualTo(1);
+                "--period", "2026-10", "--scope", "990100")).isEqualTo(2);   // an unknown scope is wrong usage too
         assertThat(err.toString()).contains("990100000000 不在区划表中");
         assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 "report", "--from-runs", "1", "--scope", "220106")).isEqualTo(2);

@@ -16,6 +16,7 @@ public final class DemoCity {
     private final OrganizationPool organizations;
     private final WorkerPool workers;
     private final FacilityPool facilities;
+    private final Practice practice;
 
     private DemoCity(Geography geography, long seed) {
         this.geography = geography;
@@ -24,6 +25,7 @@ public final class DemoCity {
         this.organizations = new OrganizationPool(geography, seed, codes);
         this.workers = new WorkerPool(geography, seed, codes, organizations.districtLevel);
         this.facilities = new FacilityPool(geography, seed, organizations.districtLevel);
+        this.practice = new Practice(geography, organizations.byStreet, workers.byStreet, workers.outsiders);
     }
 
     public static DemoCity build(Geography geography, long seed) {
@@ -48,7 +50,9 @@ public final class DemoCity {
 
     /** S2 in the order a ledger grows: by community, then by founding. */
     List<Organization> ledger(Street street, YearMonth month) {
-        return organizations.byStreet.get(street.code()).stream().filter(o -> o.onLedger(month))
+        List<Organization> listed = new ArrayList<>(organizations.byStreet.get(street.code()));
+        listed.addAll(practice.ledgerTwins(street));
+        return listed.stream().filter(o -> o.onLedger(month))
                 .sorted(Comparator.comparing(Organization::communityCode).thenComparing(Organization::founded)
                         .thenComparing(Organization::key))
                 .toList();
@@ -58,14 +62,14 @@ public final class DemoCity {
     List<Organization> registry(District district, YearMonth month) {
         List<Organization> all = new ArrayList<>(organizations.districtLevel.get(district.code()));
         district.streets().forEach(s -> all.addAll(organizations.byStreet.get(s.code())));
-        return all.stream().filter(o -> o.registeredBy(month))
+        return all.stream().map(practice::registryView).filter(o -> o.registeredBy(month))
                 .sorted(Comparator.comparing(Organization::registeredOn).thenComparing(Organization::creditCode))
                 .toList();
     }
 
     /** S3 grouped by community, leaders first, as rosters are laid out. */
     List<Worker> roster(Street street, YearMonth month) {
-        return workers.byStreet.get(street.code()).stream().filter(w -> w.onRoster(month))
+        return practice.roster(street, workers.byStreet.get(street.code())).stream().filter(w -> w.onRoster(month))
                 .sorted(Comparator.comparing(Worker::communityCode).thenComparingInt(Worker::postRank)
                         .thenComparing(Worker::hiredOn).thenComparing(Worker::key))
                 .toList();
@@ -74,6 +78,7 @@ public final class DemoCity {
     /** D3: certificates of everyone who has worked in the district's communities, plus agency staff. */
     List<Certificate> certificates(District district, YearMonth month) {
         List<Certificate> out = new ArrayList<>(workers.outsiders.get(district.code()));
+        out.addAll(practice.extraCertificates(district));
         for (Street s : district.streets()) {
             for (Worker w : workers.byStreet.get(s.code())) {
                 if (w.certifiedBy(month)) {

@@ -4,6 +4,6 @@ import cn.sanshe.pipeline.ingest.template.TemplateId;
 import java.util.Map;
 
 /** A rejected row still waiting for a correction, with its source and its cells as read. */
-record OpenReject(long id, TemplateId template, String file, String sheet, int rowNo, String unitCode, String period,
+public record OpenReject(long id, TemplateId template, String file, String sheet, int rowNo, String unitCode, String period,
         String reasons, Map<String, String> rawCells) {
 }

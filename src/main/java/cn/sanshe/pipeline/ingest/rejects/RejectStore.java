@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and updates {@code ingest_reject}, decrypting the raw cells for those who fix them. */
 @Component
-class RejectStore {
+public class RejectStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> CELLS = new TypeReference<>() {
@@ -27,7 +27,7 @@ class RejectStore {
     }
 
     /** Open rejects of a unit (a street's 9 digits, a district's 6, or null for all), streamed in order. */
-    void eachOpen(String unitPrefix, Consumer<OpenReject> sink) {
+    public void eachOpen(String unitPrefix, Consumer<OpenReject> sink) {
         jdbc.query("""
                 SELECT r.id, r.template, f.path, s.sheet_name, r.row_no, r.unit_code, r.period, r.reasons, r.raw_cipher
                 FROM ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id JOIN ingest_file f ON f.id = s.file_id
@@ -40,10 +40,26 @@ class RejectStore {
                 }, (unitPrefix == null ? "" : unitPrefix) + "%");
     }
 
-    Map<String, Object> open(long id) {
+    public Map<String, Object> open(long id) {
         return jdbc.queryForList("""
                 SELECT r.id, r.sheet_id, r.row_no, r.template, r.unit_code, r.period, r.status
                 FROM ingest_reject r WHERE r.id = ?""", id).stream().findFirst().orElse(null);
+    }
+
+    /** The cells of a rejected row as the clerk sent them (or as last corrected), keyed by their headers. */
+    public Map<String, String> rawCells(long id) {
+        return jdbc.queryForList("SELECT raw_cipher FROM ingest_reject WHERE id = ?", String.class, id).stream()
+                .findFirst().map(this::cells).orElse(Map.of());
+    }
+
+    /** The name of a street (9 digits) or district (6) in the division reference; null when unknown. */
+    public String unitName(String unitCode) {
+        if (unitCode == null || unitCode.isBlank() || unitCode.length() > 12) {
+            return null;
+        }
+        String code = unitCode + "0".repeat(12 - unitCode.length());
+        return jdbc.queryForList("SELECT name FROM division WHERE code = ?", String.class, code).stream()
+                .findFirst().orElse(null);
     }
 
     void corrected(long id, long sheetId) {

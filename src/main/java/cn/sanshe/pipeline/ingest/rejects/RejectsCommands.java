@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest.rejects;
 
+import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
 import java.io.PrintWriter;
@@ -26,6 +27,12 @@ public final class RejectsCommands {
         Path out;
 
         @Override
+        protected void validate() {
+            Inputs.outputFile(spec, out, "xlsx", "csv");
+            Inputs.code(spec, "--unit", unit, 9, 6);
+        }
+
+        @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
             int rows = context.getBean(RejectsExport.class).write(out, unit);
             printer.printf("已导出 %d 条待更正记录到 %s%n", rows, out);
@@ -40,11 +47,21 @@ public final class RejectsCommands {
         Path workbook;
 
         @Override
+        protected void validate() {
+            Inputs.existingFile(spec, workbook, "更正后的工作簿");
+            String name = workbook.getFileName().toString().toLowerCase();
+            if (!name.endsWith(".xlsx")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "应交回 export rejects 导出的 .xlsx 工作簿，实为“" + workbook.getFileName() + "”");
+            }
+        }
+
+        @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {
             CorrectionsImport.Result result = context.getBean(CorrectionsImport.class).read(workbook);
             result.problems().forEach(out::println);
-            out.printf("更正入库 %d 行，仍有错误 %d 行，非待更正记录 %d 行。%n", result.loaded(), result.stillWrong(),
-                    result.notOpen());
+            out.printf("更正入库 %d 行，仍有错误 %d 行，未改动 %d 行，非待更正记录 %d 行。%n", result.loaded(),
+                    result.stillWrong(), result.unchanged(), result.notOpen());
             return CommandLineFrame.DONE;
         }
     }

@@ -2,16 +2,13 @@ package cn.sanshe.pipeline.reconcile.steward;
 
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
+import cn.sanshe.pipeline.cli.Inputs;
+import cn.sanshe.pipeline.exports.CsvExport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +53,12 @@ public final class StewardCommands {
         Path out;
 
         abstract List<Map<String, Object>> items(ConfigurableApplicationContext context);
+
+        @Override
+        protected void validate() {
+            Inputs.outputFile(spec, out, "csv");
+            Inputs.code(spec, "--district", district, 6);
+        }
 
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
@@ -171,16 +174,13 @@ public final class StewardCommands {
             printer.println("共 " + rows.size() + " 条。");
             return CommandLineFrame.DONE;
         }
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+        try (CsvExport csv = CsvExport.create(out)) {
             if (!rows.isEmpty()) {
-                csv.printRecord(rows.get(0).keySet());
+                csv.header(List.copyOf(rows.get(0).keySet()));
             }
             for (Map<String, Object> row : rows) {
-                csv.printRecord(row.values());
+                csv.row(List.copyOf(row.values()));
             }
-            csv.flush();
         }
         printer.println("已写入 " + rows.size() + " 条到 " + out);
         return CommandLineFrame.DONE;

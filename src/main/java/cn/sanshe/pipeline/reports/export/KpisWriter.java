@@ -1,18 +1,15 @@
 package cn.sanshe.pipeline.reports.export;
 
+import cn.sanshe.pipeline.exports.CsvExport;
 import cn.sanshe.pipeline.indicators.IndicatorValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,21 +34,16 @@ public final class KpisWriter {
             Files.createDirectories(json.toAbsolutePath().getParent());
             JSON.writeValue(json.toFile(), rows);
             // With a BOM, so Excel (what leaders open a CSV with) reads the Chinese variants right.
-            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                 CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get()
-                         .print(bom(out))) {
+            // Through the shared export writer: a variant or scope name is never a live formula.
+            try (CsvExport printer = CsvExport.create(csv)) {
+                printer.header(COLUMNS);
                 for (Map<String, Object> row : rows) {
-                    printer.printRecord(row.values().stream().map(KpisWriter::plain).toList());
+                    printer.row(row.values().stream().map(KpisWriter::plain).toList());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Writer bom(Writer out) throws IOException {
-        out.write('\ufeff');
-        return out;
     }
 
     private static Map<String, Object> row(IndicatorValue value, String profile) {

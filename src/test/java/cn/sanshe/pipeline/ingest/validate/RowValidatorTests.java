@@ -280,7 +280,7 @@ class RowValidatorTests {
     void aCreditCodeFailsWithTheCheckCharacterItShouldHave() {
         String wrong = CREDIT.substring(0, 17) + (CREDIT.endsWith("0") ? "1" : "0");
         assertThat(check(TemplateId.S2, with(TemplateId.S2, "credit_code", wrong))).isEqualTo(new RowOutcome.Rejected(
-                List.of("统一社会信用代码校验位错误：应为" + CREDIT.charAt(17))));
+                List.of("统一社会信用代码校验位不符，请核对登记证书")));
     }
 
     // ---- identity numbers
@@ -331,7 +331,7 @@ class RowValidatorTests {
     void theWrongCheckCharacterReasonNamesTheRightOne() {
         String wrong = ID_MALE.substring(0, 17) + (ID_MALE.endsWith("0") ? "1" : "0");
         assertThat(check(TemplateId.S3, with(TemplateId.S3, "id_number", wrong, "gender", "", "birth_date", "")))
-                .isEqualTo(new RowOutcome.Rejected(List.of("身份证号校验位错误：应为" + ID_MALE.charAt(17))));
+                .isEqualTo(new RowOutcome.Rejected(List.of("身份证号校验位不符，请核对证件原件")));
     }
 
     @ParameterizedTest(name = "[{index}] born {0}: {1}")

@@ -1,0 +1,108 @@
+package cn.sanshe.pipeline.jobs;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+/**
+ * How jobs read for an operator: Chinese statuses and job names, parameters as {@code period=2026-10
+ * inbox=…}, and times in Beijing time (the time schedules and PDFs use), always labelled.
+ */
+public final class JobText {
+
+    /** The zone every time shown to people is in. */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Map<String, String> JOB_NAMES = Map.of(
+            "ingestJob", "入库",
+            "reconcileJob", "主数据整合",
+            "divisionLoadJob", "区划加载",
+            "reportDeliveryJob", "看板生成与发送");
+
+    private JobText() {
+    }
+
+    public static String status(BatchStatus status) {
+        return status == null ? "" : status(status.name());
+    }
+
+    public static String status(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "COMPLETED" -> "完成";
+            case "STARTING" -> "启动中";
+            case "STARTED" -> "运行中";
+            case "STOPPING" -> "停止中";
+            case "STOPPED" -> "已停止";
+            case "FAILED" -> "失败";
+            case "ABANDONED" -> "已放弃";
+            case "NOOP" -> "无事可做";
+            default -> "未知";
+        };
+    }
+
+    /** {@code 入库（ingestJob）}: the Chinese name, and the name the job repository knows. */
+    public static String job(String jobName) {
+        String chinese = JOB_NAMES.get(jobName);
+        return chinese == null ? jobName : chinese + "（" + jobName + "）";
+    }
+
+    /** A time the job repository recorded (in this machine's zone) in Beijing time, without the label. */
+    public static String beijing(LocalDateTime recorded) {
+        if (recorded == null) {
+            return "";
+        }
+        return TIME.format(recorded.atZone(ZoneId.systemDefault()).withZoneSameInstant(BEIJING));
+    }
+
+    public static String beijing(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(BEIJING));
+    }
+
+    /** {@code inbox=/srv/inbox period=2026-10 requestedAt=2026-12-06 13:05:00}: what an operator typed, readable. */
+    public static String parameters(JobParameters parameters) {
+        return parameters.parameters().stream()
+                .sorted(java.util.Comparator.comparing(JobParameter::name))
+                .map(JobText::parameter)
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String parameter(JobParameter<?> parameter) {
+        Object value = parameter.value();
+        if (parameter.name().equals("requestedAt") && value instanceof Long millis) {
+            return "requestedAt=" + beijing(Instant.ofEpochMilli(millis));
+        }
+        if (value instanceof LocalDateTime time) {
+            return parameter.name() + "=" + beijing(time);
+        }
+        return parameter.name() + "=" + value;
+    }
+
+    /** Pads to a display width, counting CJK characters as two columns, so tables line up in a terminal. */
+    public static String pad(String text, int width) {
+        String value = text == null ? "" : text;
+        int shown = width(value);
+        return shown >= width ? value : value + " ".repeat(width - shown);
+    }
+
+    public static String padLeft(String text, int width) {
+        String value = text == null ? "" : text;
+        int shown = width(value);
+        return shown >= width ? value : " ".repeat(width - shown) + value;
+    }
+
+    public static int width(String text) {
+        return text.codePoints().map(c -> c >= 0x1100 && (c <= 0x115F || c >= 0x2E80 && c <= 0xA4CF
+                || c >= 0xAC00 && c <= 0xD7A3 || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F
+                || c >= 0xFF00 && c <= 0xFF60 || c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1).sum();
+    }
+}
