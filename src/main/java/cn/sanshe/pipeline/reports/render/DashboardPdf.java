@@ -95,6 +95,8 @@ public class DashboardPdf {
         parameters.put("CONTEXT", maps(dashboard.context()));
         parameters.put("CONTEXT_REPORT", templates.get("context"));
         parameters.put("BANNER", dashboard.banner());
+        parameters.put("FIRST_BREAK", !dashboard.sections().isEmpty()
+                && !firstSectionFits(dashboard, dashboard.sections().get(0)));
         parameters.put("MARK", switch (dashboard.marking().kind()) {
             case PROVISIONAL -> Labels.get("mark.provisional");
             case CORRECTION -> Labels.get("mark.correction");
