@@ -146,7 +146,7 @@ public class DashboardPdf {
         int page1 = 222 + (dashboard.banner() == null ? 0 : 26)
                 + (dashboard.headline().isEmpty() ? 0 : 24 + 17 * dashboard.headline().size())
                 + (dashboard.marking().changes().isEmpty() ? 0 : 22 + 12 * dashboard.marking().changes().size());
-        int first = 240 + 14 * section.rows().size() + (section.headers().size() > 0 ? 10 : 0);
+        int first = 225 + 14 * section.rows().size();     // title, header, lines, chart (looked at: fits to a few pt)
         return page1 + first <= PAGE_BODY;
     }
 
