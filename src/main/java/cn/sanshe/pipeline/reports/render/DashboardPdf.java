@@ -95,6 +95,8 @@ public class DashboardPdf {
         parameters.put("CONTEXT", maps(dashboard.context()));
         parameters.put("CONTEXT_REPORT", templates.get("context"));
         parameters.put("BANNER", dashboard.banner());
+        parameters.put("FIRST_BREAK", !dashboard.sections().isEmpty()
+                && !firstSectionFits(dashboard, dashboard.sections().get(0)));
         parameters.put("MARK", switch (dashboard.marking().kind()) {
             case PROVISIONAL -> Labels.get("mark.provisional");
             case CORRECTION -> Labels.get("mark.correction");
@@ -116,18 +118,39 @@ public class DashboardPdf {
     private static JRDataSource blocks(Dashboard dashboard) {
         List<Map<String, ?>> blocks = new ArrayList<>();
         for (SectionView section : dashboard.sections()) {
-            blocks.add(section("section", section, null));
+            Map<String, Object> block = section("section", section, null);
+            block.put("breakBefore", blocks.isEmpty() && !firstSectionFits(dashboard, section));
+            blocks.add(block);
         }
-        blocks.add(section("quality", dashboard.quality(), Labels.get("annex.note")));
+        Map<String, Object> quality = section("quality", dashboard.quality(), Labels.get("annex.note"));
+        quality.put("breakBefore", false);
+        blocks.add(quality);
         Map<String, Object> streets = new HashMap<>();
         streets.put("kind", "streets");
+        streets.put("breakBefore", false);
         streets.put("title", dashboard.streetsTitle());
         streets.put("rows", maps(dashboard.streets()));
         blocks.add(streets);
         return new JRMapCollectionDataSource(blocks);
     }
 
-    private static Map<String, ?> section(String kind, SectionView section, String note) {
+    /** The usable height of a page: A4 less margins, page header and footer (dashboard.jrxml). */
+    private static final int PAGE_BODY = 842 - 28 - 24 - 22 - 22;
+
+    /**
+     * Whether the first section fits under page 1 whole (title, verdict, headline rows, corrections,
+     * context, legend), estimated from the templates' heights: if not it starts page 2, so a table
+     * is never left on page 1 with its chart on the next.
+     */
+    static boolean firstSectionFits(Dashboard dashboard, SectionView section) {
+        int page1 = 222 + (dashboard.banner() == null ? 0 : 26)
+                + (dashboard.headline().isEmpty() ? 0 : 24 + 17 * dashboard.headline().size())
+                + (dashboard.marking().changes().isEmpty() ? 0 : 22 + 12 * dashboard.marking().changes().size());
+        int first = 225 + 14 * section.rows().size();     // title, header, lines, chart (looked at: fits to a few pt)
+        return page1 + first <= PAGE_BODY;
+    }
+
+    private static Map<String, Object> section(String kind, SectionView section, String note) {
         Map<String, Object> block = new HashMap<>();
         block.put("kind", kind);
         block.put("title", section.title());
