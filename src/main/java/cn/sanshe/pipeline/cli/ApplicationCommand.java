@@ -24,11 +24,23 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
+        java.util.List<String> arguments = new java.util.ArrayList<>(root.springArguments());
+        arguments.addAll(0, springSettings());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(root.springArguments().toArray(String[]::new))) {
+                .web(webApplicationType())
+                .run(arguments.toArray(String[]::new))) {
             return run(context, spec.commandLine().getOut());
         }
+    }
+
+    /** Commands are not web servers, except {@code serve}, which also runs the console. */
+    protected WebApplicationType webApplicationType() {
+        return WebApplicationType.NONE;
+    }
+
+    /** Spring settings the command's own options make (before those given on the command line, which win). */
+    protected java.util.List<String> springSettings() {
+        return java.util.List.of();
     }
 
     /**
