@@ -1,5 +1,8 @@
 package cn.sanshe.pipeline.reconcile.steward;
 
+import cn.sanshe.pipeline.identifiers.IdentityNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DecisionLog {
+
+    private static final Logger logger = LoggerFactory.getLogger(DecisionLog.class);
 
     private final JdbcTemplate jdbc;
 
@@ -32,5 +37,7 @@ public class DecisionLog {
                                               decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6))""", action, subject, detail, who, reason, scope,
                 masterKind, masterId);
+        logger.info("steward decision {} on {} by {} (scope {}): {}", action, subject, who, scope,
+                IdentityNumber.maskIn(detail));
     }
 }
