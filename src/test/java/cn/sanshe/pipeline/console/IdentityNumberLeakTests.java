@@ -188,7 +188,7 @@ class IdentityNumberLeakTests {
     static List<String> inputs(String html) {
         List<String> values = new ArrayList<>();
         java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("<input name=\"cell\" id=\"cell-\\d+\" size=\"40\"\\s+value=\"([^\"]*)\"").matcher(html);
+                .compile("<input name=\"cell\" id=\"cell-\\d+\" size=\"30\"\\s+value=\"([^\"]*)\"").matcher(html);
         while (matcher.find()) {
             values.add(org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1)));
         }
