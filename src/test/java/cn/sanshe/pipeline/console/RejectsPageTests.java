@@ -17,12 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The rejects page counts from the sheets' accounting when it can (no scan of the rejects): those
+ * A corrected workbook that is not one (a broken zip) or is too big is refused before
+ * anything changes. The rejects page counts from the sheets' accounting when it can (no scan of the rejects): those
  * counts must be the open rows themselves, for every jurisdiction and filter, before and after a
  * correction — and the pages together list exactly those rows.
  */
 @SpringBootTest
-class RejectCountsTests {
+class RejectsPageTests {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -42,8 +43,32 @@ class RejectCountsTests {
     @Autowired
     RejectRows rows;
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
     @TempDir
     Path dir;
+
+    @Test
+    void hostileOrOversizedUploadsAreRefusedAndChangeNothing() throws Exception {
+        jdbc.update("DELETE FROM console_user");
+        users.add("zhang", Role.STEWARD, new Jurisdiction(ConsoleCity.STREET_A), ConsoleCity.PASSWORD, false);
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        long open = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE status = 'open'", Long.class);
+        for (byte[] file : List.of("PK\u0003\u0004 not really a workbook".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                new byte[11 * 1024 * 1024])) {
+            int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/rejects/upload")
+                    .file(new org.springframework.mock.web.MockMultipartFile("file", "更正.xlsx", "application/octet-stream", file))
+                    .with(ConsoleTestSupport.as(users, "zhang"))
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as("an upload of %d bytes", file.length).isIn(400, 413);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE status = 'open'", Long.class))
+                .isEqualTo(open);
+    }
 
     @Test
     void theCountsAreTheOpenRowsBeforeAndAfterACorrection() throws Exception {
