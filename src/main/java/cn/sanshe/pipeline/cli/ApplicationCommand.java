@@ -29,9 +29,11 @@ public abstract class ApplicationCommand implements Callable<Integer> {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
         STARTS.incrementAndGet();
+        java.util.List<String> arguments = new java.util.ArrayList<>(root.springArguments());
+        arguments.addAll(0, springSettings());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(root.springArguments().toArray(String[]::new))) {
+                .web(webApplicationType())
+                .run(arguments.toArray(String[]::new))) {
             return run(context, spec.commandLine().getOut());
         }
     }
@@ -44,6 +46,16 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     /** How many times a command of this JVM started the application (and so the database): tests assert on it. */
     public static int applicationStarts() {
         return STARTS.get();
+    }
+
+    /** Commands are not web servers, except {@code serve}, which also runs the console. */
+    protected WebApplicationType webApplicationType() {
+        return WebApplicationType.NONE;
+    }
+
+    /** Spring settings the command's own options make (before those given on the command line, which win). */
+    protected java.util.List<String> springSettings() {
+        return java.util.List.of();
     }
 
     /**

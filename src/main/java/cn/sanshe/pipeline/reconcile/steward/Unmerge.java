@@ -64,10 +64,61 @@ public class Unmerge {
             }
             sourceIds.addAll(found);
         }
+        return split(masterId, sourceIds, rows.toString(), who, reason);
+    }
+
+    /**
+     * The console's unmerge: source rows (their {@code org_source} ids, as the master's page lists
+     * them) of a master inside the user's jurisdiction. Another jurisdiction's master is not found;
+     * a row that is not (or no longer) the master's is refused.
+     */
+    @Transactional
+    public long orgSources(cn.sanshe.pipeline.console.ConsoleUser user, long masterId, List<Long> sourceIds,
+            String reason) {
+        List<java.util.Map<String, Object>> master = jdbc.queryForList(
+                "SELECT district_code, community_code, merged_into FROM org_master WHERE id = ? FOR UPDATE", masterId);
+        if (master.isEmpty() || !user.jurisdiction().covers(scopeOf(master.get(0)))) {
+            throw new cn.sanshe.pipeline.console.RecordNotFound("org master " + masterId);
+        }
+        if (sourceIds.isEmpty()) {
+            throw new IllegalArgumentException("请选择要拆出的来源行");
+        }
+        for (Long id : sourceIds) {
+            Long owner = jdbc.queryForList("SELECT master_id FROM org_source WHERE id = ?", Long.class, id).stream()
+                    .findFirst().orElse(null);
+            if (owner == null || owner != masterId) {
+                throw new cn.sanshe.pipeline.console.DecisionRefused(
+                        "所选来源行已不属于这条主记录（页面打开后有变化），请刷新后再拆分。");
+            }
+        }
+        List<String> described = jdbc.queryForList("""
+                SELECT CONCAT(f.path, ':', s.sheet_name, ':', t.row_no) FROM org_source o
+                JOIN (SELECT 'S2' AS template, id, sheet_id, row_no FROM stg_s2_org_ledger
+                      UNION ALL SELECT 'D1', id, sheet_id, row_no FROM stg_d1_org_registry) t
+                  ON t.template = o.template AND t.id = o.stg_id
+                JOIN ingest_sheet s ON s.id = t.sheet_id JOIN ingest_file f ON f.id = s.file_id
+                WHERE o.id IN (%s)""".formatted(String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?"))),
+                String.class, sourceIds.toArray());
+        return split(masterId, sourceIds, described.toString(), user.username(), reason);
+    }
+
+    /** Where an org master lies: its community's street, or its district when it has no community. */
+    static String scopeOf(java.util.Map<String, Object> master) {
+        String community = (String) master.get("community_code");
+        return community != null && community.length() >= 9 ? community.substring(0, 9)
+                : (String) master.get("district_code");
+    }
+
+    private long split(long masterId, List<Long> sourceIds, String rows, String who, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("请说明理由：每个决定都要记录原因");
+        }
         Integer all = jdbc.queryForObject("SELECT COUNT(*) FROM org_source WHERE master_id = ?", Integer.class, masterId);
         if (all != null && all == sourceIds.size()) {
             throw new IllegalArgumentException("不能拆出主记录的全部行：至少要留一行");
         }
+        String scope = scopeOf(jdbc.queryForMap("SELECT district_code, community_code FROM org_master WHERE id = ?",
+                masterId));
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement copy = connection.prepareStatement("""
@@ -82,7 +133,8 @@ public class Unmerge {
         jdbc.batchUpdate("UPDATE org_source SET master_id = ?, how = 'steward' WHERE id = ?",
                 sourceIds.stream().map(id -> new Object[] {newId, id}).toList());
         jdbc.update("INSERT INTO master_apart (master_kind, master_a, master_b) VALUES ('org', ?, ?)", masterId, newId);
-        log.record("unmerge", "master " + masterId, rows.size() + " 行拆出为主记录 " + newId + "：" + rows, who, reason);
+        log.record("unmerge", "master " + masterId, sourceIds.size() + " 行拆出为主记录 " + newId + "：" + rows, who, reason,
+                scope, "org", masterId);
         survivorship.recompute("org", List.of(masterId, newId));
         return newId;
     }
