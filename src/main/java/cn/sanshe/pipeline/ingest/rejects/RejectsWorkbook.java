@@ -1,5 +1,7 @@
 package cn.sanshe.pipeline.ingest.rejects;
 
+import cn.sanshe.pipeline.exports.SpreadsheetText;
+
 import cn.sanshe.pipeline.console.ConsoleUser;
 import cn.sanshe.pipeline.console.Jurisdiction;
 import cn.sanshe.pipeline.identifiers.IdentityNumber;
@@ -104,7 +106,7 @@ public class RejectsWorkbook {
                 cells.addAll(standardCells(template, rows.cells(rs.getString(9)), user.canSeeIds()));
                 var row = sheet.createRow(sheet.getLastRowNum() + 1);
                 for (int i = 0; i < cells.size(); i++) {
-                    row.createCell(i).setCellValue(SafeCell.inert(cells.get(i)));
+                    row.createCell(i).setCellValue(SpreadsheetText.inert(cells.get(i)));
                 }
                 written[0]++;
             }, args.toArray());
@@ -178,7 +180,7 @@ public class RejectsWorkbook {
                     if (row.isBlank()) {
                         continue;
                     }
-                    SheetRow cells = new SheetRow(row.number(), row.cells().stream().map(SafeCell::restore).toList());
+                    SheetRow cells = new SheetRow(row.number(), row.cells().stream().map(SpreadsheetText::restore).toList());
                     PreviewLine line = one(user, reader.sheetName(), match.get(), header, cells, idColumn, apply);
                     lines.add(line);
                     counts.merge(line.fate(), 1, Integer::sum);

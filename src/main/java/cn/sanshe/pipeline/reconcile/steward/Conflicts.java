@@ -207,7 +207,7 @@ public class Conflicts implements ConsoleQueue {
         if (value == null || !conflict.choices().contains(value)) {
             throw new IllegalArgumentException("请从给出的选项中选择");
         }
-        apply(id, conflict.kind(), conflict.masterId(), value, user.username(), reason, conflict.scope());
+        apply(conflict, value, user.username(), reason);
         return Outcome.DONE;
     }
 
@@ -220,17 +220,21 @@ public class Conflicts implements ConsoleQueue {
         if (!"open".equals(conflict.status())) {
             throw new IllegalStateException("冲突 " + id + " 已处理");
         }
-        apply(id, conflict.kind(), conflict.masterId(), value, who, reason, conflict.scope());
+        apply(conflict, value, who, reason);
     }
 
-    private void apply(long id, ConflictKind kind, long masterId, String value, String who, String reason, String scope) {
+    private void apply(Conflict conflict, String value, String who, String reason) {
+        long id = conflict.id();
+        ConflictKind kind = conflict.kind();
+        long masterId = conflict.masterId();
+        String scope = conflict.scope();
         log.record("resolve", "conflict " + id, kind + " 选择“" + value + "”", who, reason, scope, kind.masterKind(),
                 masterId);
         if (kind.field() != null) {
             jdbc.update("""
                     INSERT INTO master_override (master_kind, master_id, field, value, valid_from) VALUES (?, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE value = VALUES(value), valid_from = VALUES(valid_from)""",
-                    kind.masterKind(), masterId, kind.field(), value, conflict.get("period"));
+                    kind.masterKind(), masterId, kind.field(), value, conflict.period());
             survivorship.recompute(kind.masterKind(), List.of(masterId));
         }
         jdbc.update("""
