@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.delivery;
 
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Edition;
+import cn.sanshe.pipeline.identifiers.DivisionCode;
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Recipient;
 import cn.sanshe.pipeline.reports.RenderedReport;
 import cn.sanshe.pipeline.reports.ReportRenderer;
@@ -76,7 +77,10 @@ class ReportDelivery implements Tasklet {
 
     private String scopeName(String scope) {
         List<String> names = jdbc.queryForList("SELECT name FROM division WHERE code = ?", String.class, scope);
-        return names.isEmpty() ? scope : names.get(0);
+        if (names.isEmpty()) {
+            return DivisionCode.ROOT.equals(scope) ? "全国" : scope;   // the root is no row of the reference
+        }
+        return names.get(0);
     }
 
     /** What operators read in the failure mail: how many, to whom, and the server's answer. */

@@ -40,7 +40,8 @@ final class Sections {
         }
         rows.add(row(scope.code(), Labels.get("table.total"), true, columns, figures));
 
-        String childWord = Labels.get(childLevel(scope) == Level.STREET ? "table.unit.street" : "table.unit.district");
+        Level childLevel = childLevel(scope);
+        String childWord = Labels.get("table.unit." + (childLevel == null ? Level.DISTRICT : childLevel).id());
         String mainName = Labels.column(main.indicator().id(), main.variant());
         String chartTitle = Labels.get("chart.byUnit", mainName, childWord);
         List<TrendPoint> trend = List.of();
