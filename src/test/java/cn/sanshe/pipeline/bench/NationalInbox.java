@@ -109,6 +109,8 @@ final class NationalInbox {
 
     private final NationalScenario country;
     private final Counts counts = new Counts();
+    /** Counting what would be written, writing nothing: for a scenario already on disk. */
+    private boolean countOnly;
 
     /**
      * Writes a scenario on its own: {@code [--scale=0.1] [--out=target/bench/national-0.1] [--months=2026-08,2026-09,2026-10]
@@ -218,6 +220,12 @@ final class NationalInbox {
         }
     }
 
+    /** Counts the files and rows of these months as {@link #writeMonths} would write them, writing nothing. */
+    void count(List<YearMonth> months) throws IOException {
+        countOnly = true;
+        writeMonths(Path.of("."), months, Runtime.getRuntime().availableProcessors());
+    }
+
     private void writeStreet(Path inbox, Street street, YearMonth first, YearMonth month) throws IOException {
         List<Community> communities = country.communities(street);
         String when = month.getYear() + "年" + month.getMonthValue() + "月";
@@ -234,8 +242,8 @@ final class NationalInbox {
             households += hh;
             population += pop;
             s1.add(List.of(c.code12(), c.name(), c.rural() ? "农村社区" : "城市社区", hh, pop,
-                    base % 5 == 0 ? "" : Integer.toString(200 + (int) (base >>> 8) % 600), 2 + (int) (base >>> 20) % 6,
-                    30 + (int) (h >>> 8) % 300));
+                    base % 5 == 0 ? "" : Integer.toString(200 + (int) ((base >>> 8) % 600)), 2 + (int) ((base >>> 20) % 6),
+                    30 + (int) ((h >>> 8) % 300)));
         }
         if (country.hash(12, street.district().index(), street.index()) % 3 == 0) {
             s1.add(List.of("合计", "", "", households, population, "", "", ""));
@@ -281,7 +289,7 @@ final class NationalInbox {
         long h = country.hash(13, street.district().index(), street.index());
         boolean built = h % 5 != 0;
         List<List<Object>> s4 = List.of(List.of(street.code9(), street.name(), built ? "是" : "否",
-                built ? Integer.toString(300 + (int) (h >>> 8) % 1200) : "",
+                built ? Integer.toString(300 + (int) ((h >>> 8) % 1200)) : "",
                 built ? LocalDate.of(2015, 1, 1).plusDays((h >>> 20) % 3000) : ""));
         write(dir, street.code9(), Template.S4, new Sheet("街道综合服务中心", street.name() + "综合服务中心情况（" + when + "）",
                 List.of("街道代码", "街道名称", "是否建成", "中心面积", "启用日期"), s4), 1);
@@ -317,13 +325,13 @@ final class NationalInbox {
         List<List<Object>> d2 = new ArrayList<>();
         long h = country.hash(14, district.index());
         d2.add(List.of(district.name() + "社会组织孵化基地", "区级", district.code6(), "", 800 + (int) (h % 1200),
-                LocalDate.of(2016, 1, 1).plusDays((h >>> 12) % 2000), 10 + (int) (h >>> 24) % 20, 40, 25));
+                LocalDate.of(2016, 1, 1).plusDays((h >>> 12) % 2000), 10 + (int) ((h >>> 24) % 20), 40, 25));
         for (Street street : streets) {
             if (street.index() % 3 == 0) {
                 long hs = country.hash(15, district.index(), street.index());
                 d2.add(List.of(street.name() + "社会组织孵化站", "街道级", district.code6(), street.code9(),
                         150 + (int) (hs % 300), LocalDate.of(2018, 1, 1).plusDays((hs >>> 12) % 1500),
-                        3 + (int) (hs >>> 24) % 8, 12, 6));
+                        3 + (int) ((hs >>> 24) % 8), 12, 6));
             }
         }
         write(dir, district.code6(), Template.D2, new Sheet("孵化基地", district.name() + "社会组织孵化基地名录（" + when + "）",
@@ -335,6 +343,11 @@ final class NationalInbox {
     }
 
     private void write(Path dir, String unit, Template template, Sheet sheet, int dataRows) throws IOException {
+        counts.files.get(template).increment();
+        counts.rows.get(template).add(dataRows);
+        if (countOnly) {
+            return;
+        }
         Files.createDirectories(dir);
         long h = country.hash(20, Long.parseLong(unit), template.ordinal());
         int pick = (int) (h % 20);
@@ -355,8 +368,6 @@ final class NationalInbox {
             format = bom ? "csv utf-8 bom" : "csv utf-8";
         }
         counts.formats.get(format).increment();
-        counts.files.get(template).increment();
-        counts.rows.get(template).add(dataRows);
         counts.bytes.add(Files.size(file));
     }
 
