@@ -57,7 +57,7 @@ public final class PipelineBenchmark {
     private final List<String> lines = new ArrayList<>();
     private final Path file = BENCH.resolve("pipeline-benchmark.txt");
 
-    record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows) {
+    record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -69,7 +69,7 @@ public final class PipelineBenchmark {
     }
 
     record Measured(double scale, NationalInbox.Counts counts, double generateSeconds, List<Stage> stages,
-            double ceiling, double ingestRatio, String accounting) {
+            double ceiling, double ingestRatio, String accounting, String mastersDigest, String kpisDigest) {
 
         double total() {
             return stages.stream().mapToDouble(Stage::seconds).sum();
@@ -109,7 +109,8 @@ public final class PipelineBenchmark {
         List<YearMonth> months = Arrays.stream(given.getOrDefault("months", "2026-08,2026-09,2026-10").split(","))
                 .map(YearMonth::parse).sorted().toList();
         return new Options(scales, months, Long.parseLong(given.getOrDefault("seed", "17")),
-                Integer.parseInt(given.getOrDefault("ceiling-rows", "200000")));
+                Integer.parseInt(given.getOrDefault("ceiling-rows", "200000")),
+                Integer.parseInt(given.getOrDefault("remote-workers", "0")));
     }
 
     private void run(Options options) throws Exception {
@@ -119,16 +120,31 @@ public final class PipelineBenchmark {
         line("load average at start: " + loadAverage());
         List<Measured> measured = new ArrayList<>();
         for (double scale : options.scales()) {
-            measured.add(measure(options, scale));
+            Measured single = measure(options, scale, 0);
+            measured.add(single);
             save();
+            if (options.remoteWorkers() > 0) {
+                Measured remote = measure(options, scale, options.remoteWorkers());
+                double singleLinked = single.stage("ingest").seconds() + single.stage("reconcile").seconds();
+                double remoteLinked = remote.stage("ingest").seconds() + remote.stage("reconcile").seconds();
+                line(String.format(Locale.ROOT, "scale %s, manager + %d worker JVMs against one JVM: master records (by their "
+                        + "source rows) %s, kpis.json of every edition %s; ingest + reconcile %.1f s against %.1f s (ratio %.2f), "
+                        + "whole pipeline %.1f s against %.1f s (ratio %.2f)", scale, options.remoteWorkers(),
+                        remote.mastersDigest().equals(single.mastersDigest()) ? "identical" : "DIFFERENT",
+                        remote.kpisDigest().equals(single.kpisDigest()) ? "identical" : "DIFFERENT",
+                        remoteLinked, singleLinked, remoteLinked / singleLinked, remote.total(), single.total(),
+                        remote.total() / single.total()));
+                save();
+            }
         }
         table(measured);
         save();
     }
 
-    private Measured measure(Options options, double scale) throws Exception {
+    private Measured measure(Options options, double scale, int remoteWorkers) throws Exception {
         line("");
-        line(String.format(Locale.ROOT, "== scale %s ==", scale));
+        line(String.format(Locale.ROOT, "== scale %s%s ==", scale, remoteWorkers == 0 ? ", one JVM"
+                : ", manager + " + remoteWorkers + " worker JVMs (remote partitioning)"));
         NationalScenario country = new NationalScenario(scale, options.seed());
         Path root = BENCH.resolve("national-" + scale);
         long start = System.nanoTime();
@@ -137,18 +153,32 @@ public final class PipelineBenchmark {
         line(String.format(Locale.ROOT, "scenario (%.1f s, not counted in the pipeline): %s", generateSeconds,
                 counts.summary()));
         YearMonth month = options.months().get(options.months().size() - 1);
-        deleteTree(root.resolve("outbox"));
-        deleteTree(root.resolve("reports"));
+        String suffix = remoteWorkers == 0 ? "" : "-remote";
+        Path outbox = root.resolve("outbox" + suffix);
+        Path reports = root.resolve("reports" + suffix);
+        deleteTree(outbox);
+        deleteTree(reports);
 
         List<String> arguments = new ArrayList<>(List.of(
                 "--pipeline.embedded-db.data-dir=" + DATA.resolve("data"),
                 "--pipeline.embedded-db.base-dir=" + DATA.resolve("server"),
                 "--pipeline.embedded-db.fresh-start=true",
                 "--pipeline.inbox=" + root.resolve("inbox"),
-                "--pipeline.outbox=" + root.resolve("outbox"),
-                "--pipeline.reports=" + root.resolve("reports"),
+                "--pipeline.outbox=" + outbox,
+                "--pipeline.reports=" + reports,
                 "--logging.file.name=target/bench-pipeline.log"));
         arguments.addAll(editions(country));
+        int brokerPort = 0;
+        if (remoteWorkers > 0) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                brokerPort = socket.getLocalPort();
+            }
+            arguments.addAll(List.of("--pipeline.partitioning.mode=remote", "--pipeline.partitioning.embedded-broker=true",
+                    "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort));
+        }
+        List<Process> workers = new ArrayList<>();
+        String mastersDigest;
+        String kpisDigest;
         List<Stage> stages = new ArrayList<>();
         double ceiling;
         String accounting;
@@ -156,6 +186,9 @@ public final class PipelineBenchmark {
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DataSource dataSource = context.getBean(DataSource.class);
+            for (int w = 0; w < remoteWorkers; w++) {
+                workers.add(worker(context, brokerPort, BENCH.resolve("pipeline-worker-" + (w + 1) + ".log")));
+            }
             line("database: MariaDB " + jdbc.queryForObject("SELECT VERSION()", String.class)
                     + " (embedded), innodb_buffer_pool_size "
                     + (jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20) + " MB");
@@ -227,20 +260,26 @@ public final class PipelineBenchmark {
             stages.add(stage("reports + delivery", "editions", () -> {
                 JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
                 long pdfs;
-                try (Stream<Path> files = Files.walk(root.resolve("reports"))) {
+                try (Stream<Path> files = Files.walk(reports)) {
                     pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
                 }
                 long mails;
-                try (Stream<Path> files = Files.exists(root.resolve("outbox")) ? Files.walk(root.resolve("outbox"))
+                try (Stream<Path> files = Files.exists(outbox) ? Files.walk(outbox)
                         : Stream.empty()) {
                     mails = files.filter(p -> p.toString().endsWith(".eml")).count();
                 }
                 return new Done(pdfs, outcome(outcome) + ", " + pdfs + " PDFs, " + mails + " mails in the outbox");
             }));
-            reportNationalEdition(root, month);
+            reportNationalEdition(reports, month);
+            mastersDigest = mastersDigest(jdbc);
+            kpisDigest = kpisDigest(reports);
+            line("  digests: master records by source rows " + mastersDigest.substring(0, 16) + "…, kpis.json of every edition "
+                    + kpisDigest.substring(0, 16) + "…");
+        } finally {
+            workers.forEach(Process::destroy);
         }
         Measured m = new Measured(scale, counts, generateSeconds, stages, ceiling,
-                stages.get(1).rate() / ceiling, accounting);
+                stages.get(1).rate() / ceiling, accounting, mastersDigest, kpisDigest);
         line(String.format(Locale.ROOT, "scale %s: pipeline %.1f s; ingest %,.0f rows/s = %.2f of the LOAD DATA ceiling "
                 + "(%,.0f rows/s); peak heap %d MB", scale, m.total(), stages.get(1).rate(), m.ingestRatio(), ceiling,
                 m.peakHeap() >> 20));
@@ -248,8 +287,8 @@ public final class PipelineBenchmark {
         return m;
     }
 
-    private void reportNationalEdition(Path root, YearMonth month) throws IOException {
-        Path dir = root.resolve("reports").resolve(month.toString()).resolve(DivisionCode.ROOT);
+    private void reportNationalEdition(Path reports, YearMonth month) throws IOException {
+        Path dir = reports.resolve(month.toString()).resolve(DivisionCode.ROOT);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
                 files.filter(p -> p.toString().endsWith(".pdf")).forEach(p -> {
@@ -263,6 +302,74 @@ public final class PipelineBenchmark {
         } else {
             line("  national edition: none under " + dir);
         }
+    }
+
+    /** A {@code worker} JVM on the benchmark's database and broker. */
+    private static Process worker(ConfigurableApplicationContext context, int brokerPort, Path log) throws IOException {
+        String url = ((com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+                "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
+                "--logging.file.name=" + log);
+        builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(DATA.resolve("identity.key")).trim());
+        Path out = log.resolveSibling(log.getFileName() + ".out");
+        builder.redirectErrorStream(true).redirectOutput(out.toFile());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!(Files.exists(out) && Files.readString(out).contains("工作节点已启动"))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("worker did not start; see " + out);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return process;
+    }
+
+    /** SHA-256 over every master record as the ordered list of its source rows (file, sheet, row): ids aside. */
+    private static String mastersDigest(JdbcTemplate jdbc) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        jdbc.execute("SET SESSION group_concat_max_len = 1048576");
+        for (String sql : List.of("""
+                SELECT GROUP_CONCAT(CONCAT(f.path, ':', s.sheet_name, ':', t.row_no) ORDER BY f.path, s.sheet_name, t.row_no) k
+                FROM org_source o JOIN org_master m ON m.id = o.master_id
+                JOIN (SELECT 'S2' AS template, id, sheet_id, row_no FROM stg_s2_org_ledger
+                      UNION ALL SELECT 'D1', id, sheet_id, row_no FROM stg_d1_org_registry) t
+                  ON t.template = o.template AND t.id = o.stg_id
+                JOIN ingest_sheet s ON s.id = t.sheet_id JOIN ingest_file f ON f.id = s.file_id
+                GROUP BY COALESCE(m.merged_into, o.master_id) ORDER BY k""", """
+                SELECT GROUP_CONCAT(CONCAT(f.path, ':', s.sheet_name, ':', t.row_no) ORDER BY f.path, s.sheet_name, t.row_no) k
+                FROM worker_source o
+                JOIN (SELECT 'S3' AS template, id, sheet_id, row_no FROM stg_s3_worker
+                      UNION ALL SELECT 'D3', id, sheet_id, row_no FROM stg_d3_certificate) t
+                  ON t.template = o.template AND t.id = o.stg_id
+                JOIN ingest_sheet s ON s.id = t.sheet_id JOIN ingest_file f ON f.id = s.file_id
+                GROUP BY o.master_id ORDER BY k""")) {
+            jdbc.query(sql, rs -> {
+                sha.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            });
+            sha.update((byte) '|');
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** SHA-256 over every edition's kpis.json, by its path under the reports folder. */
+    private static String kpisDigest(Path reports) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().equals("kpis.json")).sorted().toList()) {
+                sha.update(reports.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(p));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** The editions of the report run: the national one and one per district, each to one recipient. */
