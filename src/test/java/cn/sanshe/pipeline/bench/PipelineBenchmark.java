@@ -55,6 +55,8 @@ public final class PipelineBenchmark {
     private static final String SCENARIO_VERSION = "v2";
 
     private final List<String> lines = new ArrayList<>();
+    /** The embedded server outlives a context in this JVM (one per data directory): the next measurement empties it. */
+    private String lastJdbcUrl;
     private final Path file = BENCH.resolve("pipeline-benchmark.txt");
 
     record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers) {
@@ -176,6 +178,14 @@ public final class PipelineBenchmark {
             arguments.addAll(List.of("--pipeline.partitioning.mode=remote", "--pipeline.partitioning.embedded-broker=true",
                     "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort));
         }
+        if (lastJdbcUrl != null) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, "root", "");
+                    java.sql.Statement statement = connection.createStatement()) {
+                String database = connection.getCatalog();
+                statement.execute("DROP DATABASE `" + database + "`");
+                statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        }
         List<Process> workers = new ArrayList<>();
         String mastersDigest;
         String kpisDigest;
@@ -186,6 +196,7 @@ public final class PipelineBenchmark {
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DataSource dataSource = context.getBean(DataSource.class);
+            lastJdbcUrl = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
             for (int w = 0; w < remoteWorkers; w++) {
                 workers.add(worker(context, brokerPort, BENCH.resolve("pipeline-worker-" + (w + 1) + ".log")));
             }
@@ -260,7 +271,7 @@ public final class PipelineBenchmark {
             stages.add(stage("reports + delivery", "editions", () -> {
                 JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
                 long pdfs;
-                try (Stream<Path> files = Files.walk(reports)) {
+                try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
                     pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
                 }
                 long mails;
@@ -363,7 +374,7 @@ public final class PipelineBenchmark {
     /** SHA-256 over every edition's kpis.json, by its path under the reports folder. */
     private static String kpisDigest(Path reports) throws Exception {
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> files = Files.walk(reports)) {
+        try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
             for (Path p : files.filter(f -> f.getFileName().toString().equals("kpis.json")).sorted().toList()) {
                 sha.update(reports.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
                 sha.update(Files.readAllBytes(p));
