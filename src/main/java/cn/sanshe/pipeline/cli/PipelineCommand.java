@@ -7,6 +7,7 @@ import cn.sanshe.pipeline.ingest.IngestCommand;
 import cn.sanshe.pipeline.ingest.IngestFileCommand;
 import cn.sanshe.pipeline.ingest.TemplatesCommand;
 import cn.sanshe.pipeline.jobs.JobsCommand;
+import cn.sanshe.pipeline.partition.WorkerCommand;
 import cn.sanshe.pipeline.reports.ReportCommand;
 import cn.sanshe.pipeline.reconcile.ReconcileCommand;
 import cn.sanshe.pipeline.reconcile.steward.StewardCommands;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
             ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
             StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, ReportCommand.class,
             JobsCommand.class, DeliverCommand.class, ScheduleCommand.class, ServeCommand.class,
-            TemplatesCommand.class, UsersCommand.class},
+            TemplatesCommand.class, UsersCommand.class, WorkerCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 

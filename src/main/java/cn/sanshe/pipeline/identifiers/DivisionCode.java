@@ -3,12 +3,13 @@ package cn.sanshe.pipeline.identifiers;
 /**
  * 12-digit statistical division code: province (2) city (2) district (2) street (3) community (3).
  * The level a code stands for is read from its trailing zeros; a street may be written with 9
- * digits or with 12 ending in 000.
+ * digits or with 12 ending in 000. Twelve zeros name the root above the provinces (the whole
+ * reference, 全国): a scope figures can be computed for, never a row of the reference itself.
  */
 public final class DivisionCode {
 
     public enum Level {
-        PROVINCE, CITY, DISTRICT, STREET, COMMUNITY;
+        NATION, PROVINCE, CITY, DISTRICT, STREET, COMMUNITY;
 
         public String id() {
             return name().toLowerCase();
@@ -26,6 +27,9 @@ public final class DivisionCode {
 
     private DivisionCode() {
     }
+
+    /** The root of the division tree: every province hangs from it. */
+    public static final String ROOT = "000000000000";
 
     public static boolean isTwelveDigits(String code) {
         return code != null && code.length() == 12 && code.chars().allMatch(c -> c >= '0' && c <= '9');
@@ -45,7 +49,7 @@ public final class DivisionCode {
         if (!code12.endsWith("0000000000")) {
             return Level.CITY;
         }
-        return Level.PROVINCE;
+        return ROOT.equals(code12) ? Level.NATION : Level.PROVINCE;
     }
 
     /** The 12-digit code of the unit directly above, by the code's structure; null for a province. */
@@ -55,7 +59,7 @@ public final class DivisionCode {
             case STREET -> code12.substring(0, 6) + "000000";
             case DISTRICT -> code12.substring(0, 4) + "00000000";
             case CITY -> code12.substring(0, 2) + "0000000000";
-            case PROVINCE -> null;
+            case PROVINCE, NATION -> null;
         };
     }
 

@@ -29,7 +29,7 @@ public record Scope(Unit unit, List<Unit> children, List<String> districts) {
         return unit.prefix();
     }
 
-    /** How many leading digits name a child unit: 4 under a province, 6 under a city, 9 under a district. */
+    /** How many leading digits name a child unit: 2 under the root, 4 under a province, 6 under a city, 9 under a district. */
     int childKeyLength() {
         return childLevel() == null ? 12 : prefixLength(childLevel());
     }
@@ -55,6 +55,7 @@ public record Scope(Unit unit, List<Unit> children, List<String> districts) {
 
     static int prefixLength(Level level) {
         return switch (level) {
+            case NATION -> 0;
             case PROVINCE -> 2;
             case CITY -> 4;
             case DISTRICT -> 6;

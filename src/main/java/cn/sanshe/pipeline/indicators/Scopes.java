@@ -10,17 +10,24 @@ import org.springframework.stereotype.Component;
 @Component
 class Scopes {
 
+    /** The root's name on a dashboard: it is no row of the reference. */
+    static final String ROOT_NAME = "全国";
+
     private final JdbcTemplate jdbc;
 
     Scopes(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The scope of a code: 12 digits, or a unit's own digits (a district's 6, a street's 9). */
+    /**
+     * The scope of a code: 12 digits, or a unit's own digits (a district's 6, a street's 9);
+     * {@code 000000000000} is the root above the provinces, whose children are the provinces.
+     */
     Scope resolve(String code) {
         String code12 = twelveDigits(code);
-        List<Scope.Unit> found = jdbc.query("SELECT code, name, level FROM division WHERE code = ?",
-                (rs, i) -> unit(rs.getString(1), rs.getString(2), rs.getString(3)), code12);
+        List<Scope.Unit> found = DivisionCode.ROOT.equals(code12) ? List.of(new Scope.Unit(code12, ROOT_NAME, Level.NATION))
+                : jdbc.query("SELECT code, name, level FROM division WHERE code = ?",
+                        (rs, i) -> unit(rs.getString(1), rs.getString(2), rs.getString(3)), code12);
         if (found.isEmpty()) {
             throw new IllegalArgumentException("区划代码 " + code12 + " 不在区划表中");
         }
@@ -41,7 +48,7 @@ class Scopes {
 
     static String twelveDigits(String code) {
         String trimmed = code == null ? "" : code.trim();
-        if (!trimmed.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
+        if (!trimmed.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}") || "00".equals(trimmed)) {
             throw new IllegalArgumentException("区划代码应为12位数字：" + code);
         }
         return (trimmed + "000000000000").substring(0, 12);

@@ -116,6 +116,11 @@ public class JobControl {
             }
             // Left STARTED by a crash: mark it failed so Spring Batch lets it be restarted.
             execution = jobOperator.recover(execution);
+        } else if (execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+            // A remote partition whose worker died: the manager gave up on it (its step failed on the
+            // timeout) but the partition is still marked running; recovering marks it failed, so the
+            // restart runs that partition again, and only it.
+            execution = jobOperator.recover(execution);
         }
         return JobOutcome.of(jobOperator.restart(execution));
     }

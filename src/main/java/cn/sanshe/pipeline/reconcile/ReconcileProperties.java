@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile;
 
+import cn.sanshe.pipeline.partition.Parallelism;
 import cn.sanshe.pipeline.reconcile.match.MatchThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,11 +15,11 @@ public record ReconcileProperties(Double mergeThreshold, Double reviewThreshold,
     public ReconcileProperties {
         mergeThreshold = mergeThreshold == null ? MatchThresholds.DEFAULT.merge() : mergeThreshold;
         reviewThreshold = reviewThreshold == null ? MatchThresholds.DEFAULT.review() : reviewThreshold;
-        // Two districts at a time, one per core of the target machine. Organizations are matched
-        // within their district (its own index, its own masters); a person two districts list gets
-        // one master whichever creates it. Ids then follow the order districts finish in, which a
+        // One district at a time per core of the machine unless set (Parallelism). Organizations are
+        // matched within their district (its own index, its own masters); a person two districts list
+        // gets one master whichever creates it. Ids then follow the order districts finish in, which a
         // re-run never changes (linked rows are not linked again); 1 makes them follow the data alone.
-        parallelDistricts = parallelDistricts == null ? 2 : parallelDistricts;
+        parallelDistricts = Parallelism.of(parallelDistricts);
         chunkSize = chunkSize == null ? 2000 : chunkSize;
     }
 

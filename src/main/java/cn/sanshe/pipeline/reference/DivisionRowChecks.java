@@ -30,6 +30,9 @@ class DivisionRowChecks implements ItemProcessor<DivisionRow, DivisionRow> {
             problems.add("名称超过100个字");
         }
         Level level = DivisionCode.Level.fromId(row.level());
+        if (level == Level.NATION) {
+            level = null;   // the root is implied by the provinces, never a line of the file
+        }
         if (level == null) {
             problems.add("级别“" + row.level() + "”应为 province、city、district、street、community 之一");
         }

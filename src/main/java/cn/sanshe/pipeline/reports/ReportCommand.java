@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "report", description = {"生成监测报表：月报（--period yyyy-MM）或年报（--period yyyy），",
-    "统计范围为一个市或区（--scope 区划代码）；PDF 旁写出同样数字的 kpis.json 和 kpis.csv。"})
+    "统计范围为全国（000000000000）、一个省、市或区（--scope 区划代码）；PDF 旁写出同样数字的 kpis.json 和 kpis.csv。"})
 public class ReportCommand extends ApplicationCommand {
 
     private String period;
@@ -24,10 +24,11 @@ public class ReportCommand extends ApplicationCommand {
         period = value;
     }
 
-    @Option(names = "--scope", paramLabel = "CODE", description = "市或区的区划代码（12位，或市4位、区6位）")
+    @Option(names = "--scope", paramLabel = "CODE",
+            description = "全国（000000000000）、省、市或区的区划代码（12位，或省2位、市4位、区6位）")
     void scope(String value) {
-        if (!value.matches("\\d{4}|\\d{6}|\\d{12}")) {
-            throw new ParameterException(spec.commandLine(), "--scope 应为市或区的区划代码：" + value);
+        if (!value.matches("\\d{2}|\\d{4}|\\d{6}|\\d{12}") || "00".equals(value)) {
+            throw new ParameterException(spec.commandLine(), "--scope 应为全国、省、市或区的区划代码：" + value);
         }
         scope = value;
     }

@@ -39,6 +39,8 @@ final class LoadDataCeiling {
             + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
             + String.join(", ", COLUMNS) + ")";
     private static final long SHEET_ID = 1;
+    /** A sheet id no ingest gives out: rows loaded under it into a table holding real rows can be deleted again. */
+    static final long PROBE_SHEET = 999_999_999L;
 
     private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("大学本科", "本科"),
             Map.entry("大学专科", "大专"), Map.entry("党员", "中共党员"), Map.entry("初级", "助理社会工作师"),
@@ -64,6 +66,10 @@ final class LoadDataCeiling {
     }
 
     static Prepared prepare(Path file, int rows, int chunkSize, IdentityVault vault) throws IOException {
+        return prepare(file, rows, chunkSize, vault, SHEET_ID);
+    }
+
+    static Prepared prepare(Path file, int rows, int chunkSize, IdentityVault vault, long sheetId) throws IOException {
         Files.createDirectories(file.getParent());
         int chunks = (rows + chunkSize - 1) / chunkSize;
         long[] offsets = new long[chunks + 1];
@@ -80,7 +86,7 @@ final class LoadDataCeiling {
                 long t0 = System.nanoTime();
                 IdentityVault.ProtectedId id = vault.protect(w.idNumber());
                 long t1 = System.nanoTime();
-                Object[] values = {SHEET_ID, i + 3, Roster.PERIOD, Roster.STREET, Roster.STREET.substring(0, 6),
+                Object[] values = {sheetId, i + 3, Roster.PERIOD, Roster.STREET, Roster.STREET.substring(0, 6),
                     w.name(), id.hash(), id.cipher(), id.masked(), w.gender(), w.birth(), canonical(w.education()),
                     canonical(w.political()), w.post(), "是".equals(w.committee()), "是".equals(w.swPost()),
                     canonical(w.certLevel()), null, w.community(), null, w.phone()};

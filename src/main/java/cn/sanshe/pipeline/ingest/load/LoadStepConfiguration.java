@@ -1,6 +1,8 @@
 package cn.sanshe.pipeline.ingest.load;
 
 import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
+import cn.sanshe.pipeline.partition.DistrictPartitions;
+import cn.sanshe.pipeline.partition.Parallelism;
 import cn.sanshe.pipeline.system.IdentityVault;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,21 +27,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code ingestLoadStep}: pending files partitioned by district, each partition a restartable
  * chunk-oriented step. Districts are independent (every row's jurisdiction is its district), so
- * the same partitions can later run on other machines through remote partitioning.
+ * the same partitions run on a local thread pool or on other machines ({@link DistrictPartitions}).
  */
 @Configuration(proxyBeanMethods = false)
 class LoadStepConfiguration {
 
     @Bean
     Step ingestLoadStep(JobRepository jobRepository, Step ingestDistrictStep, JdbcTemplate jdbc,
-            @Value("${pipeline.ingest.parallel-districts:2}") int parallel) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
-        executor.setConcurrencyLimit(parallel);
+            DistrictPartitions partitions, @Value("${pipeline.ingest.parallel-districts:0}") int configured) {
         return new StepBuilder("ingestLoadStep", jobRepository)
                 .partitioner("ingestDistrictStep", districtsWithPendingFiles(jdbc))
-                .step(ingestDistrictStep)
-                .gridSize(parallel)
-                .taskExecutor(executor)
+                .partitionHandler(partitions.handler(ingestDistrictStep, Parallelism.of(configured), "ingest-"))
                 .build();
     }
 

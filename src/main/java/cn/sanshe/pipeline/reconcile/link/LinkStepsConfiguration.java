@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.reconcile.link;
 
+import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.reconcile.ReconcileProperties;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,7 +26,7 @@ import org.springframework.transaction.interceptor.TransactionAttribute;
 
 /**
  * {@code reconcileOrgStep} and {@code reconcileWorkerStep}: partitioned by district, like
- * ingest, so they can later run on other machines. Organizations are matched within their
+ * ingest, on a local thread pool or on other machines ({@link DistrictPartitions}). Organizations are matched within their
  * district; a person is one master nation-wide (by identity number), whichever district lists them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,15 +34,16 @@ class LinkStepsConfiguration {
 
     @Bean
     Step reconcileOrgStep(JobRepository jobRepository, Step reconcileOrgDistrictStep, JdbcTemplate jdbc,
-            ReconcileProperties properties) {
-        return partitioned("reconcileOrgStep", jobRepository, reconcileOrgDistrictStep, properties.parallelDistricts(),
+            ReconcileProperties properties, DistrictPartitions partitions) {
+        return partitioned("reconcileOrgStep", jobRepository, reconcileOrgDistrictStep, partitions,
+                properties.parallelDistricts(),
                 districts(jdbc, "org_source", "stg_s2_org_ledger", "S2", "stg_d1_org_registry", "D1"));
     }
 
     @Bean
     Step reconcileWorkerStep(JobRepository jobRepository, Step reconcileWorkerDistrictStep, JdbcTemplate jdbc,
-            ReconcileProperties properties) {
-        return partitioned("reconcileWorkerStep", jobRepository, reconcileWorkerDistrictStep,
+            ReconcileProperties properties, DistrictPartitions partitions) {
+        return partitioned("reconcileWorkerStep", jobRepository, reconcileWorkerDistrictStep, partitions,
                 properties.parallelDistricts(),
                 districts(jdbc, "worker_source", "stg_s3_worker", "S3", "stg_d3_certificate", "D3"));
     }
@@ -106,15 +107,11 @@ class LinkStepsConfiguration {
         return attribute;
     }
 
-    private static Step partitioned(String name, JobRepository jobRepository, Step worker, int parallel,
-            Partitioner partitioner) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reconcile-");
-        executor.setConcurrencyLimit(parallel);
+    private static Step partitioned(String name, JobRepository jobRepository, Step worker,
+            DistrictPartitions partitions, int parallel, Partitioner partitioner) {
         return new StepBuilder(name, jobRepository)
                 .partitioner(worker.getName(), partitioner)
-                .step(worker)
-                .gridSize(parallel)
-                .taskExecutor(executor)
+                .partitionHandler(partitions.handler(worker, parallel, "reconcile-"))
                 .build();
     }
 

@@ -36,7 +36,8 @@ final class Sections {
         }
         rows.add(row(scope.code(), Labels.get("table.total"), true, columns, figures));
 
-        String childWord = Labels.get(childLevel(scope) == Level.STREET ? "table.unit.street" : "table.unit.district");
+        Level childLevel = childLevel(scope);
+        String childWord = Labels.get("table.unit." + (childLevel == null ? Level.DISTRICT : childLevel).id());
         Column main = columns.get(0);
         Column charted = charted(columns, scope, figures);
         if (charted == null && !scopeHasFigures(columns, main, scope, figures)) {

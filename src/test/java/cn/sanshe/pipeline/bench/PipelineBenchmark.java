@@ -1,0 +1,527 @@
+package cn.sanshe.pipeline.bench;
+
+import cn.sanshe.pipeline.PipelineApplication;
+import cn.sanshe.pipeline.delivery.ReportRun;
+import cn.sanshe.pipeline.identifiers.DivisionCode;
+import cn.sanshe.pipeline.indicators.IndicatorService;
+import cn.sanshe.pipeline.ingest.IngestRun;
+import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.reconcile.ReconcileRun;
+import cn.sanshe.pipeline.reference.DivisionLoader;
+import cn.sanshe.pipeline.system.IdentityVault;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole nightly pipeline on a {@link NationalScenario}, per scale factor in a fresh database and
+ * in this one JVM: the division reference, ingest of every file of the three months, reconcile,
+ * the indicators of every level (the root, each province, city and district) for the last month,
+ * and the report run of that month — every district's monthly edition plus the national one,
+ * rendered and delivered (as {@code .eml} files to the outbox) by the one {@code reportDeliveryJob}.
+ * Per stage: wall time, rows/s, peak heap, database size on disk after it. Ingest is set against
+ * the {@code LOAD DATA} ceiling of {@link LoadDataCeiling}, measured in the same run before and
+ * after ingest (the faster counts). Then the growth of each stage from the smallest scale.
+ *
+ * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
+ * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
+ * [--ceiling-rows=200000]}. Run with
+ * {@code ./mvnw -Pbench test-compile exec:exec@pipeline-benchmark -Dbench.scales=0.05}.
+ */
+public final class PipelineBenchmark {
+
+    static final double TARGET_SECONDS = 30 * 60;
+    static final long TARGET_HEAP = 2L << 30;
+    static final double TARGET_INGEST_RATIO = 0.7;
+    private static final Path BENCH = Path.of("target", "bench");
+    private static final Path DATA = Path.of("target", "bench-db", "pipeline");
+    /** Bumped when the generator's output changes, so an older scenario on disk is not reused. */
+    private static final String SCENARIO_VERSION = "v2";
+
+    private final List<String> lines = new ArrayList<>();
+    /** The embedded server outlives a context in this JVM (one per data directory): the next measurement empties it. */
+    private String lastJdbcUrl;
+    private final Path file = BENCH.resolve("pipeline-benchmark.txt");
+
+    record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers) {
+    }
+
+    record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
+            String outcome) {
+
+        double rate() {
+            return rows / seconds;
+        }
+    }
+
+    record Measured(double scale, NationalInbox.Counts counts, double generateSeconds, List<Stage> stages,
+            double ceiling, double ingestRatio, String accounting, String mastersDigest, String kpisDigest) {
+
+        double total() {
+            return stages.stream().mapToDouble(Stage::seconds).sum();
+        }
+
+        Stage stage(String name) {
+            return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        long peakHeap() {
+            return stages.stream().mapToLong(s -> s.heap().sumOfPoolPeaks()).max().orElse(0);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        Files.createDirectories(BENCH);
+        PipelineBenchmark benchmark = new PipelineBenchmark();
+        int status = 0;
+        try {
+            benchmark.run(options);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static Options parse(String[] args) {
+        Map<String, String> given = new java.util.HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        List<Double> scales = Arrays.stream(given.getOrDefault("scales", "0.1,0.25,0.5,1.0").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Double::parseDouble).sorted().toList();
+        List<YearMonth> months = Arrays.stream(given.getOrDefault("months", "2026-08,2026-09,2026-10").split(","))
+                .map(YearMonth::parse).sorted().toList();
+        return new Options(scales, months, Long.parseLong(given.getOrDefault("seed", "17")),
+                Integer.parseInt(given.getOrDefault("ceiling-rows", "200000")),
+                Integer.parseInt(given.getOrDefault("remote-workers", "0")));
+    }
+
+    private void run(Options options) throws Exception {
+        line(String.format(Locale.ROOT, "national pipeline benchmark: scales %s, months %s, seed %d; JVM %s, %d CPUs, max heap %d MB",
+                options.scales(), options.months(), options.seed(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+        line("load average at start: " + loadAverage());
+        List<Measured> measured = new ArrayList<>();
+        for (double scale : options.scales()) {
+            Measured single = measure(options, scale, 0);
+            measured.add(single);
+            save();
+            if (options.remoteWorkers() > 0) {
+                Measured remote = measure(options, scale, options.remoteWorkers());
+                double singleLinked = single.stage("ingest").seconds() + single.stage("reconcile").seconds();
+                double remoteLinked = remote.stage("ingest").seconds() + remote.stage("reconcile").seconds();
+                line(String.format(Locale.ROOT, "scale %s, manager + %d worker JVMs against one JVM: master records (by their "
+                        + "source rows) %s, kpis.json of every edition %s; ingest + reconcile %.1f s against %.1f s (ratio %.2f), "
+                        + "whole pipeline %.1f s against %.1f s (ratio %.2f)", scale, options.remoteWorkers(),
+                        remote.mastersDigest().equals(single.mastersDigest()) ? "identical" : "DIFFERENT",
+                        remote.kpisDigest().equals(single.kpisDigest()) ? "identical" : "DIFFERENT",
+                        remoteLinked, singleLinked, remoteLinked / singleLinked, remote.total(), single.total(),
+                        remote.total() / single.total()));
+                save();
+            }
+        }
+        table(measured);
+        save();
+    }
+
+    private Measured measure(Options options, double scale, int remoteWorkers) throws Exception {
+        line("");
+        line(String.format(Locale.ROOT, "== scale %s%s ==", scale, remoteWorkers == 0 ? ", one JVM"
+                : ", manager + " + remoteWorkers + " worker JVMs (remote partitioning)"));
+        NationalScenario country = new NationalScenario(scale, options.seed());
+        Path root = BENCH.resolve("national-" + scale);
+        long start = System.nanoTime();
+        NationalInbox.Counts counts = generate(country, root, options);
+        double generateSeconds = (System.nanoTime() - start) / 1e9;
+        line(String.format(Locale.ROOT, "scenario (%.1f s, not counted in the pipeline): %s", generateSeconds,
+                counts.summary()));
+        YearMonth month = options.months().get(options.months().size() - 1);
+        String suffix = remoteWorkers == 0 ? "" : "-remote";
+        Path outbox = root.resolve("outbox" + suffix);
+        Path reports = root.resolve("reports" + suffix);
+        deleteTree(outbox);
+        deleteTree(reports);
+
+        List<String> arguments = new ArrayList<>(List.of(
+                "--pipeline.embedded-db.data-dir=" + DATA.resolve("data"),
+                "--pipeline.embedded-db.base-dir=" + DATA.resolve("server"),
+                "--pipeline.embedded-db.fresh-start=true",
+                "--pipeline.inbox=" + root.resolve("inbox"),
+                "--pipeline.outbox=" + outbox,
+                "--pipeline.reports=" + reports,
+                "--logging.file.name=target/bench-pipeline.log"));
+        arguments.addAll(editions(country));
+        int brokerPort = 0;
+        if (remoteWorkers > 0) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                brokerPort = socket.getLocalPort();
+            }
+            arguments.addAll(List.of("--pipeline.partitioning.mode=remote", "--pipeline.partitioning.embedded-broker=true",
+                    "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort));
+        }
+        if (lastJdbcUrl != null) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, "root", "");
+                    java.sql.Statement statement = connection.createStatement()) {
+                String database = connection.getCatalog();
+                statement.execute("DROP DATABASE `" + database + "`");
+                statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            }
+        }
+        List<Process> workers = new ArrayList<>();
+        String mastersDigest;
+        String kpisDigest;
+        List<Stage> stages = new ArrayList<>();
+        double ceiling;
+        String accounting;
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
+                .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            DataSource dataSource = context.getBean(DataSource.class);
+            lastJdbcUrl = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            for (int w = 0; w < remoteWorkers; w++) {
+                workers.add(worker(context, brokerPort, BENCH.resolve("pipeline-worker-" + (w + 1) + ".log")));
+            }
+            line("database: MariaDB " + jdbc.queryForObject("SELECT VERSION()", String.class)
+                    + " (embedded), innodb_buffer_pool_size "
+                    + (jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20) + " MB");
+
+            stages.add(stage("divisions", "units", () -> {
+                DivisionLoader.Result result = context.getBean(DivisionLoader.class).load(root.resolve("divisions.csv"));
+                return new Done(result.divisionsInReference(), result.outcome().succeeded() ? "COMPLETED"
+                        : result.outcome().describe() + " " + result.problems());
+            }));
+
+            LoadDataCeiling.Prepared prepared = LoadDataCeiling.prepare(BENCH.resolve("pipeline-ceiling.tsv"),
+                    options.ceilingRows(), 2000, context.getBean(IdentityVault.class));
+            LoadDataCeiling.load(dataSource, prepared, Math.min(10, prepared.chunks()));   // warm-up
+            jdbc.execute("TRUNCATE TABLE " + LoadDataCeiling.TABLE);
+            LoadDataCeiling.Timing before = LoadDataCeiling.load(dataSource, prepared, prepared.chunks());
+            jdbc.execute("TRUNCATE TABLE " + LoadDataCeiling.TABLE);
+
+            stages.add(stage("ingest", "rows read", () -> {
+                IngestRun.Result result = context.getBean(IngestRun.class).inbox(root.resolve("inbox"), null);
+                Long read = jdbc.queryForObject("SELECT COALESCE(SUM(rows_read), 0) FROM ingest_sheet", Long.class);
+                return new Done(read, outcome(result.outcome()));
+            }));
+            Map<String, Object> sums = jdbc.queryForMap("""
+                    SELECT COUNT(DISTINCT file_id) files, SUM(rows_read) rd, SUM(rows_loaded) ld, SUM(rows_rejected) rj,
+                           SUM(rows_skipped) sk FROM ingest_sheet""");
+            accounting = String.format(Locale.ROOT,
+                    "ingest accounting: %s files with sheets, read %s = loaded %s + rejected %s + skipped %s; "
+                            + "generator: %,d data rows, %,d to reject, %,d 合计 rows to skip",
+                    sums.get("files"), sums.get("rd"), sums.get("ld"), sums.get("rj"), sums.get("sk"),
+                    counts.rows(), counts.rejects.sum(), counts.skipped.sum());
+            line(accounting);
+
+            // the ceiling again, into rows of a sheet that does not exist, removed after
+            LoadDataCeiling.Prepared after = LoadDataCeiling.prepare(BENCH.resolve("pipeline-ceiling-after.tsv"),
+                    options.ceilingRows(), 2000, context.getBean(IdentityVault.class), LoadDataCeiling.PROBE_SHEET);
+            LoadDataCeiling.Timing afterTiming = LoadDataCeiling.load(dataSource, after, after.chunks());
+            jdbc.update("DELETE FROM " + LoadDataCeiling.TABLE + " WHERE sheet_id = ?", LoadDataCeiling.PROBE_SHEET);
+            double beforeRate = before.rows() / before.seconds();
+            double afterRate = afterTiming.rows() / afterTiming.seconds();
+            ceiling = Math.max(beforeRate, afterRate);
+            line(String.format(Locale.ROOT, "LOAD DATA ceiling: %,d rows of stg_s3_worker in chunks of 2,000: "
+                    + "%,.0f rows/s before ingest (empty table), %,.0f rows/s after (table holding the ingested rows)",
+                    before.rows(), beforeRate, afterRate));
+
+            stages.add(stage("reconcile", "staged rows", () -> {
+                JobOutcome outcome = context.getBean(ReconcileRun.class).run(null);
+                Long rows = jdbc.queryForObject("""
+                        SELECT (SELECT COUNT(*) FROM org_source) + (SELECT COUNT(*) FROM worker_source)""", Long.class);
+                return new Done(rows, outcome(outcome));
+            }));
+            line("  masters: " + jdbc.queryForObject("SELECT COUNT(*) FROM org_master", Long.class)
+                    + " organizations, " + jdbc.queryForObject("SELECT COUNT(*) FROM worker_master", Long.class)
+                    + " workers; conflicts " + jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_conflict", Long.class)
+                    + ", review pairs " + jdbc.queryForObject("SELECT COUNT(*) FROM org_review", Long.class));
+
+            stages.add(stage("indicators", "figures", () -> {
+                IndicatorService indicators = context.getBean(IndicatorService.class);
+                List<String> scopes = new ArrayList<>();
+                scopes.add(DivisionCode.ROOT);
+                scopes.addAll(jdbc.queryForList("SELECT code FROM division WHERE level IN ('province', 'city', 'district') "
+                        + "ORDER BY code", String.class));
+                for (String scope : scopes) {
+                    indicators.run(scope, month, "shijiazhuang-2020");
+                }
+                Long values = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
+                return new Done(values, "COMPLETED (" + scopes.size() + " scopes: the root, provinces, cities, districts)");
+            }));
+
+            stages.add(stage("reports + delivery", "editions", () -> {
+                JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
+                long pdfs;
+                try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
+                    pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
+                }
+                long mails;
+                try (Stream<Path> files = Files.exists(outbox) ? Files.walk(outbox)
+                        : Stream.empty()) {
+                    mails = files.filter(p -> p.toString().endsWith(".eml")).count();
+                }
+                return new Done(pdfs, outcome(outcome) + ", " + pdfs + " PDFs, " + mails + " mails in the outbox");
+            }));
+            reportNationalEdition(reports, month);
+            mastersDigest = mastersDigest(jdbc);
+            kpisDigest = kpisDigest(reports);
+            line("  digests: master records by source rows " + mastersDigest.substring(0, 16) + "…, kpis.json of every edition "
+                    + kpisDigest.substring(0, 16) + "…");
+        } finally {
+            workers.forEach(Process::destroy);
+        }
+        Measured m = new Measured(scale, counts, generateSeconds, stages, ceiling,
+                stages.get(1).rate() / ceiling, accounting, mastersDigest, kpisDigest);
+        line(String.format(Locale.ROOT, "scale %s: pipeline %.1f s; ingest %,.0f rows/s = %.2f of the LOAD DATA ceiling "
+                + "(%,.0f rows/s); peak heap %d MB", scale, m.total(), stages.get(1).rate(), m.ingestRatio(), ceiling,
+                m.peakHeap() >> 20));
+        line("load average: " + loadAverage());
+        return m;
+    }
+
+    private void reportNationalEdition(Path reports, YearMonth month) throws IOException {
+        Path dir = reports.resolve(month.toString()).resolve(DivisionCode.ROOT);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".pdf")).forEach(p -> {
+                    try {
+                        line("  national edition: " + p + " (" + Files.size(p) / 1024 + " KB)");
+                    } catch (IOException e) {
+                        line("  national edition: " + p);
+                    }
+                });
+            }
+        } else {
+            line("  national edition: none under " + dir);
+        }
+    }
+
+    /** A {@code worker} JVM on the benchmark's database and broker. */
+    private static Process worker(ConfigurableApplicationContext context, int brokerPort, Path log) throws IOException {
+        String url = ((com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+                "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
+                "--logging.file.name=" + log);
+        builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(DATA.resolve("identity.key")).trim());
+        Path out = log.resolveSibling(log.getFileName() + ".out");
+        builder.redirectErrorStream(true).redirectOutput(out.toFile());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (!(Files.exists(out) && Files.readString(out).contains("工作节点已启动"))) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("worker did not start; see " + out);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return process;
+    }
+
+    /** SHA-256 over every master record as the ordered list of its source rows (file, sheet, row): ids aside. */
+    private static String mastersDigest(JdbcTemplate jdbc) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        jdbc.execute("SET SESSION group_concat_max_len = 1048576");
+        for (String sql : List.of("""
+                SELECT GROUP_CONCAT(CONCAT(f.path, ':', s.sheet_name, ':', t.row_no) ORDER BY f.path, s.sheet_name, t.row_no) k
+                FROM org_source o JOIN org_master m ON m.id = o.master_id
+                JOIN (SELECT 'S2' AS template, id, sheet_id, row_no FROM stg_s2_org_ledger
+                      UNION ALL SELECT 'D1', id, sheet_id, row_no FROM stg_d1_org_registry) t
+                  ON t.template = o.template AND t.id = o.stg_id
+                JOIN ingest_sheet s ON s.id = t.sheet_id JOIN ingest_file f ON f.id = s.file_id
+                GROUP BY COALESCE(m.merged_into, o.master_id) ORDER BY k""", """
+                SELECT GROUP_CONCAT(CONCAT(f.path, ':', s.sheet_name, ':', t.row_no) ORDER BY f.path, s.sheet_name, t.row_no) k
+                FROM worker_source o
+                JOIN (SELECT 'S3' AS template, id, sheet_id, row_no FROM stg_s3_worker
+                      UNION ALL SELECT 'D3', id, sheet_id, row_no FROM stg_d3_certificate) t
+                  ON t.template = o.template AND t.id = o.stg_id
+                JOIN ingest_sheet s ON s.id = t.sheet_id JOIN ingest_file f ON f.id = s.file_id
+                GROUP BY o.master_id ORDER BY k""")) {
+            jdbc.query(sql, rs -> {
+                sha.update(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            });
+            sha.update((byte) '|');
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** SHA-256 over every edition's kpis.json, by its path under the reports folder. */
+    private static String kpisDigest(Path reports) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().equals("kpis.json")).sorted().toList()) {
+                sha.update(reports.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(p));
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The editions of the report run: the national one and one per district, each to one recipient. */
+    private static List<String> editions(NationalScenario country) {
+        List<String> out = new ArrayList<>();
+        edition(out, 0, "national-monthly", DivisionCode.ROOT, "部领导", "leaders@mca.example.gov.cn");
+        for (int d = 0; d < country.districtCount(); d++) {
+            NationalScenario.District district = country.district(d);
+            edition(out, d + 1, "district-" + district.code6() + "-monthly", district.code6() + "000000",
+                    district.name() + "民政局", "mz-" + district.code6() + "@example.gov.cn");
+        }
+        return out;
+    }
+
+    private static void edition(List<String> out, int i, String name, String scope, String recipient, String address) {
+        String key = "--pipeline.delivery.editions[" + i + "].";
+        out.add(key + "name=" + name);
+        out.add(key + "cadence=monthly");
+        out.add(key + "scope=" + scope);
+        out.add(key + "recipients[0].name=" + recipient);
+        out.add(key + "recipients[0].address=" + address);
+    }
+
+    private NationalInbox.Counts generate(NationalScenario country, Path root, Options options) throws IOException {
+        Path marker = root.resolve("complete-" + SCENARIO_VERSION + "-" + options.seed() + "-" + options.months().size());
+        NationalInbox inbox = new NationalInbox(country);
+        if (Files.isRegularFile(marker)) {
+            // the counts are cheap to have again: write nothing, count what the scenario holds
+            line("scenario on disk from an earlier run: " + root);
+            inbox.count(options.months());
+            return inbox.counts();
+        }
+        deleteTree(root);
+        inbox.writeDivisions(root.resolve("divisions.csv"));
+        inbox.writeMonths(root.resolve("inbox"), options.months(), Runtime.getRuntime().availableProcessors());
+        Files.writeString(marker, inbox.counts().summary());
+        return inbox.counts();
+    }
+
+    private record Done(long rows, String outcome) {
+    }
+
+    private Stage stage(String name, String unit, Callable<Done> work) throws Exception {
+        System.out.println("-- " + name);
+        Done done;
+        HeapWatch.Figures heap;
+        long start;
+        long end;
+        try (HeapWatch watch = HeapWatch.start()) {
+            start = System.nanoTime();
+            done = work.call();
+            end = System.nanoTime();
+            heap = watch.stop();
+        }
+        Stage stage = new Stage(name, (end - start) / 1e9, done.rows(), unit, heap, databaseBytes(), done.outcome());
+        line(String.format(Locale.ROOT, "  %s: %.1f s, %,d %s (%s/s), peak heap %d MB (after GC %d MB), database %,d MB; %s",
+                name, stage.seconds(), stage.rows(), unit, rate(stage.rate()), heap.sumOfPoolPeaks() >> 20, heap.maxAfterGc() >> 20,
+                stage.dbBytes() >> 20, stage.outcome()));
+        return stage;
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.2f" : "%,.0f", perSecond);
+    }
+
+    private static String outcome(JobOutcome outcome) {
+        return outcome.succeeded() ? "COMPLETED" : outcome.describe();
+    }
+
+    /** The database's files on disk (tables, indexes, logs of the InnoDB system tablespace). */
+    private static long databaseBytes() throws IOException {
+        try (Stream<Path> files = Files.walk(DATA.resolve("data"))) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private void table(List<Measured> measured) {
+        line("");
+        line("| scale | files | rows | stage | seconds | rows/s | peak heap MB (pool peaks; after GC) | database MB after | outcome |");
+        line("|---:|---:|---:|---|---:|---:|---|---:|---|");
+        for (Measured m : measured) {
+            for (Stage s : m.stages()) {
+                line(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %.1f | %s %s/s | %d; %d | %,d | %s |", m.scale(),
+                        m.counts().files(), m.counts().rows(), s.name(), s.seconds(), rate(s.rate()), s.unit(),
+                        s.heap().sumOfPoolPeaks() >> 20, s.heap().maxAfterGc() >> 20, s.dbBytes() >> 20, s.outcome()));
+            }
+            line(String.format(Locale.ROOT, "| %s | | | **whole pipeline** | **%.1f** | | %d | | ingest ÷ LOAD DATA ceiling %.2f (ceiling %,.0f rows/s) |",
+                    m.scale(), m.total(), m.peakHeap() >> 20, m.ingestRatio(), m.ceiling()));
+        }
+        if (measured.size() > 1) {
+            Measured first = measured.get(0);
+            line("");
+            line("| growth from scale " + first.scale() + " | rows | " + String.join(" | ",
+                    first.stages().stream().map(Stage::name).toList()) + " | whole pipeline |");
+            line("|---|---:|" + "---:|".repeat(first.stages().size()) + "---:|");
+            for (Measured m : measured.subList(1, measured.size())) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s / %s | %.2f |", m.scale(),
+                        first.scale(), (double) m.counts().rows() / first.counts().rows()));
+                for (Stage s : m.stages()) {
+                    row.append(String.format(Locale.ROOT, " %.2f |", s.seconds() / first.stage(s.name()).seconds()));
+                }
+                row.append(String.format(Locale.ROOT, " %.2f |", m.total() / first.total()));
+                line(row.toString());
+            }
+        }
+        Measured largest = measured.stream().max(Comparator.comparingDouble(Measured::scale)).orElseThrow();
+        line("");
+        line(String.format(Locale.ROOT, "largest scale %s: whole pipeline %.1f s (target < %.0f s: %s); peak heap %d MB "
+                + "(target < %d MB: %s); ingest ÷ LOAD DATA ceiling %.2f (target ≥ %.1f: %s)", largest.scale(),
+                largest.total(), TARGET_SECONDS, largest.total() < TARGET_SECONDS ? "met" : "NOT met",
+                largest.peakHeap() >> 20, TARGET_HEAP >> 20, largest.peakHeap() < TARGET_HEAP ? "met" : "NOT met",
+                largest.ingestRatio(), TARGET_INGEST_RATIO, largest.ingestRatio() >= TARGET_INGEST_RATIO ? "met" : "NOT met"));
+        line("load average at the end: " + loadAverage());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        lines.add(text);
+    }
+
+    private void save() throws IOException {
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+}
