@@ -59,6 +59,15 @@ final class FileItems implements AutoCloseable {
                 // A file that breaks half-way is as unreadable as one that breaks at once: refused whole.
                 log.warn("{}: unreadable: {}", file.path(), e.toString());
                 refuse("文件读取出错，已整体拒收：" + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // A shape no limit foresaw: what this file held is garbage now, the run goes on without it.
+                closeQuietly();
+                log.error("{}: reading it ran out of memory; refused whole", file.path());
+                refuse(WorkbookReaders.outOfMemoryReason());
+            } catch (StackOverflowError e) {
+                closeQuietly();
+                log.error("{}: reading it overflowed the stack; refused whole", file.path());
+                refuse("文件内部结构异常（嵌套过深），已拒收");
             }
         }
         return ready.poll();
@@ -149,6 +158,16 @@ final class FileItems implements AutoCloseable {
             return null;
         }
         return ignoredNotes.isEmpty() ? "文件中没有工作表" : "没有可识别的报表：" + String.join("；", ignoredNotes);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException ignored) {
+            // refusing it anyway
+        }
+        reader = null;
+        sheet = null;
     }
 
     @Override

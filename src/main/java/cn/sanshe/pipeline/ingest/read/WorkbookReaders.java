@@ -24,6 +24,15 @@ public final class WorkbookReaders {
     private WorkbookReaders() {
     }
 
+    /**
+     * Why a file was refused when reading it ran out of memory after all (a shape no limit foresaw):
+     * the last line, so that one file never takes the run down with it.
+     */
+    public static String outOfMemoryReason() {
+        return String.format(java.util.Locale.ROOT, Reasons.MEMORY_BUDGET, ReadLimits.DEFAULTS.memoryBudgetBytes()
+                / ReadLimits.MIB);
+    }
+
     public static WorkbookReader open(Path file) throws FileRefusedException {
         return open(file, ReadLimits.DEFAULTS);
     }
