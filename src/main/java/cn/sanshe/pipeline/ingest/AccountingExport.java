@@ -1,11 +1,13 @@
 package cn.sanshe.pipeline.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Per file and sheet: what was read, loaded, rejected and skipped (operations.md's columns, then
  * the status and a note: why a file was refused or a sheet ignored, or that it was superseded).
+ * Every file of the inbox has a line: a copy of a file received before (status 重复, naming the
+ * file it copies), and a file not read at all (hidden, a link, an unknown unit's folder: refused).
  * UTF-8 with a BOM so that Excel opens the Chinese right.
  */
 @Service
@@ -30,33 +34,68 @@ public class AccountingExport {
 
     /** Returns the number of lines written. */
     public int write(Path out) throws IOException {
-        int[] lines = {0};
+        List<Line> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT f.path, f.sha256, f.unit_code, COALESCE(s.period, f.period), s.template, s.sheet_name,
+                       COALESCE(s.rows_read, 0), COALESCE(s.rows_loaded, 0), COALESCE(s.rows_rejected, 0),
+                       COALESCE(s.rows_skipped, 0),
+                       CASE WHEN f.status <> 'loaded' THEN f.status
+                            WHEN s.superseded_by IS NOT NULL THEN 'superseded'
+                            WHEN s.template IS NULL OR s.note IS NOT NULL THEN 'ignored'
+                            ELSE 'loaded' END,
+                       COALESCE(s.note, f.reason), COALESCE(s.id, 0)
+                FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id""", rs -> {
+                    Object[] values = new Object[HEADER.length];
+                    for (int i = 1; i <= HEADER.length; i++) {
+                        values[i - 1] = rs.getObject(i);
+                    }
+                    lines.add(new Line(text(values[3]), text(values[2]), text(values[0]), rs.getLong(13), values));
+                });
+        // The same bytes dropped again under another name: listed, recognised, not loaded twice.
+        jdbc.query("""
+                SELECT d.path, f.sha256, f.path FROM ingest_drop d JOIN ingest_file f ON f.id = d.file_id
+                WHERE d.path <> f.path""", rs -> {
+                    String path = rs.getString(1);
+                    String[] folder = folderOf(path);
+                    lines.add(new Line(folder[0], folder[1], path, 0, new Object[] {path, rs.getString(2), folder[1],
+                        folder[0], null, null, 0, 0, 0, 0, COPY,
+                        "与已收文件 " + rs.getString(3) + " 内容完全相同（重复报送），未再次入库"}));
+                });
+        // Listed but never read: hidden files, links, folders of units the reference lacks.
+        jdbc.query("SELECT path, unit_code, period, reason FROM ingest_refused_drop", rs -> {
+            String path = rs.getString(1);
+            lines.add(new Line(text(rs.getString(3)), text(rs.getString(2)), path, 0, new Object[] {path, null,
+                rs.getString(2), rs.getString(3), null, null, 0, 0, 0, 0, "refused", rs.getString(4)}));
+        });
+        lines.sort(Comparator.comparing(Line::period).thenComparing(Line::unit).thenComparing(Line::path)
+                .thenComparingLong(Line::sheetId));
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-            jdbc.query("""
-                    SELECT f.path, f.sha256, f.unit_code, COALESCE(s.period, f.period), s.template, s.sheet_name,
-                           COALESCE(s.rows_read, 0), COALESCE(s.rows_loaded, 0), COALESCE(s.rows_rejected, 0),
-                           COALESCE(s.rows_skipped, 0),
-                           CASE WHEN f.status <> 'loaded' THEN f.status
-                                WHEN s.superseded_by IS NOT NULL THEN 'superseded'
-                                WHEN s.template IS NULL OR s.note IS NOT NULL THEN 'ignored'
-                                ELSE 'loaded' END,
-                           COALESCE(s.note, f.reason)
-                    FROM ingest_file f LEFT JOIN ingest_sheet s ON s.file_id = f.id
-                    ORDER BY f.period, f.unit_code, f.path, s.id""", rs -> {
-                    try {
-                        for (int i = 1; i <= HEADER.length; i++) {
-                            csv.print(rs.getObject(i));
-                        }
-                        csv.println();
-                        lines[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+            for (Line line : lines) {
+                csv.printRecord(line.values());
+            }
             csv.flush();
         }
-        return lines[0];
+        return lines.size();
+    }
+
+    /** The status of a drop whose bytes were received before under another name. */
+    static final String COPY = "重复";
+
+    private record Line(String period, String unit, String path, long sheetId, Object[] values) {
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    /** Month and unit of {@code <yyyy-MM>/<unit>/<file>}, or blanks for a path of another shape. */
+    private static String[] folderOf(String path) {
+        String[] parts = path.split("/");
+        if (parts.length == 3) {
+            return new String[] {parts[0], parts[1]};
+        }
+        return new String[] {"", ""};
     }
 }

@@ -85,6 +85,8 @@ public class IngestRun {
         jdbc.queryForList("""
                 SELECT path, reason FROM ingest_file WHERE status = 'refused' AND loaded_at >= ? ORDER BY path""",
                 execution.getStartTime()).forEach(row -> lines.add("  拒收 " + row.get("path") + "：" + row.get("reason")));
+        jdbc.queryForList("SELECT path, reason FROM ingest_refused_drop WHERE seen_at >= ? ORDER BY path",
+                execution.getStartTime()).forEach(row -> lines.add("  未读取 " + row.get("path") + "：" + row.get("reason")));
         return new Result(outcome, lines);
     }
 
@@ -94,6 +96,7 @@ public class IngestRun {
             case "files.already_seen" -> "已处理过";
             case "files.copy_of_earlier" -> "重复文件（内容与已收文件相同）";
             case "files.misplaced" -> "放错位置";
+            case "files.not_read" -> "未读取（隐藏文件、链接或区划表中没有的单位）";
             default -> key;
         };
     }

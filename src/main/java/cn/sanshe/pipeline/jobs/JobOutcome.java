@@ -16,8 +16,10 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
                 .filter(step -> step.getStatus().isUnsuccessful())
                 .max(Comparator.comparingLong(StepExecution::getId))
                 .orElse(null);
+        // A partitioned step says only that a partition failed; the partition's own failure says why.
         String reason = execution.getAllFailureExceptions().stream()
                 .map(JobOutcome::rootMessage)
+                .sorted(Comparator.comparing(message -> message.startsWith("Partition handler returned")))
                 .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
         return new JobOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
