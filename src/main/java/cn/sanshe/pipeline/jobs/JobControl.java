@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.jobs;
 
 import java.util.List;
 import java.util.Map;
+import cn.sanshe.pipeline.system.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -22,11 +23,13 @@ public class JobControl {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final RunLock runLock;
 
-    JobControl(JobOperator jobOperator, JobRepository jobRepository, JdbcTemplate jdbc) {
+    JobControl(JobOperator jobOperator, JobRepository jobRepository, JdbcTemplate jdbc, RunLock runLock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.runLock = runLock;
     }
 
     /** Runs a job to its end in this process and says how it went. */
@@ -72,6 +75,13 @@ public class JobControl {
             }
             // Left STARTED by a crash: mark it failed so Spring Batch lets it be restarted.
             execution = jobOperator.recover(execution);
+        }
+        String job = execution.getJobInstance().getJobName();
+        if (job.equals("ingestJob") || job.equals("divisionLoadJob")) {
+            // the same lock as the run it continues: never beside another ingest or divisions load
+            try (RunLock.Held ignored = runLock.hold(RunLock.INGEST, "jobs restart " + executionId + "（" + job + "）")) {
+                return JobOutcome.of(jobOperator.restart(execution));
+            }
         }
         return JobOutcome.of(jobOperator.restart(execution));
     }
