@@ -162,7 +162,7 @@ class InboxAccountingIntegrationTests {
         Map<String, Object> refused = jdbc.queryForMap(
                 "SELECT status, reason, read_attempts FROM ingest_file WHERE path LIKE '%社区.xlsx'");
         assertThat(refused).containsEntry("status", "refused").containsEntry("read_attempts", 1);
-        assertThat((String) refused.get("reason")).contains("损坏");
+        assertThat((String) refused.get("reason")).contains("单元格位置超出Excel的范围");
 
         IngestRun.Result second = ingest.inbox(inbox, null);
 

@@ -79,13 +79,13 @@ final class XlsxParts {
                                 }
                                 String r = xml.getAttributeValue(null, "r");
                                 if (r != null && rowNumber(r) < 0) {
-                                    throw new FileRefusedException(Reasons.CORRUPT);
+                                    throw new FileRefusedException(Reasons.CELL_OUT_OF_RANGE);
                                 }
                                 cellsInRow = 0;
                             }
                             case "c" -> {
                                 if (++cellsInRow > ReadLimits.MAX_COLUMNS) {
-                                    throw new FileRefusedException(Reasons.CORRUPT);
+                                    throw new FileRefusedException(Reasons.ROW_TOO_WIDE);
                                 }
                                 if (++cells > limits.maxCells()) {
                                     throw new FileRefusedException(String.format(Locale.ROOT, Reasons.TOO_MANY_CELLS,
@@ -93,7 +93,7 @@ final class XlsxParts {
                                 }
                                 String r = xml.getAttributeValue(null, "r");
                                 if (r != null && !isCellReference(r)) {
-                                    throw new FileRefusedException(Reasons.CORRUPT);
+                                    throw new FileRefusedException(Reasons.CELL_OUT_OF_RANGE);
                                 }
                                 sharedCell = "s".equals(xml.getAttributeValue(null, "t"));
                                 textInCell = 0;
@@ -120,7 +120,7 @@ final class XlsxParts {
                             case "dimension" -> {
                                 String ref = xml.getAttributeValue(null, "ref");
                                 if (ref != null && !isRange(ref)) {
-                                    throw new FileRefusedException(Reasons.CORRUPT);
+                                    throw new FileRefusedException(Reasons.CELL_OUT_OF_RANGE);
                                 }
                             }
                             case "Override" -> {
@@ -202,7 +202,7 @@ final class XlsxParts {
             }
         }
         if (available == null || highestSharedIndex >= available) {
-            throw new FileRefusedException(Reasons.CORRUPT);
+            throw new FileRefusedException(Reasons.SHARED_STRING_MISSING);
         }
     }
 
@@ -213,7 +213,7 @@ final class XlsxParts {
         try {
             int index = Integer.parseInt(text);
             if (index < 0) {
-                throw new FileRefusedException(Reasons.CORRUPT);
+                throw new FileRefusedException(Reasons.SHARED_STRING_MISSING);
             }
             highestSharedIndex = Math.max(highestSharedIndex, index);
         } catch (NumberFormatException e) {

@@ -45,6 +45,7 @@ class HostileFileTests {
     static final String XML_ENTITY = "文件含有不允许的XML实体声明，已拒收";
     static final String ENCRYPTED = "工作簿已加密，请去掉密码后重新报送";
     static final String NOT_A_TABLE = "不是表格文件";
+    static final String OUT_OF_RANGE = "单元格位置超出Excel的范围（列超过XFD或行超过1,048,576），文件可能已损坏或被改动，已拒收";
 
     static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
@@ -225,6 +226,7 @@ class HostileFileTests {
                 out -> out.write((SHEET_START + "<row r=\"1\"><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c>"
                         + "</row>" + SHEET_END).getBytes(StandardCharsets.UTF_8))));
 
+        // seen in the bytes already (the letters are plain): refused as corrupt before any parser runs
         assertRefused(wide).hasMessage(CORRUPT);
     }
 
@@ -301,12 +303,12 @@ class HostileFileTests {
                 out -> out.write((SHEET_START + "<row r=\"4294967295\"><c r=\"A4294967295\" t=\"inlineStr\"><is><t>x</t>"
                         + "</is></c></row>" + SHEET_END).getBytes(StandardCharsets.UTF_8))));
 
-        assertRefused(tall).hasMessage(CORRUPT);
+        assertRefused(tall).hasMessage(OUT_OF_RANGE);
     }
 
     @Test
     void cellReferenceHiddenBehindACharacterReferenceIsJudgedDecoded() throws Exception {
-        assertRefused(HostileFiles.characterReferenceInCellReference(dir.resolve("字符引用.xlsx"))).hasMessage(CORRUPT);
+        assertRefused(HostileFiles.characterReferenceInCellReference(dir.resolve("字符引用.xlsx"))).hasMessage(OUT_OF_RANGE);
     }
 
     @Test
@@ -316,12 +318,13 @@ class HostileFileTests {
 
     @Test
     void aDimensionPastExcelsBoundsIsRefused() throws Exception {
-        assertRefused(HostileFiles.hugeDimension(dir.resolve("巨大范围.xlsx"))).hasMessage(CORRUPT);
+        assertRefused(HostileFiles.hugeDimension(dir.resolve("巨大范围.xlsx"))).hasMessage(OUT_OF_RANGE);
     }
 
     @Test
     void aSharedStringIndexPastTheTableIsRefused() throws Exception {
-        assertRefused(HostileFiles.sharedStringIndexPastTheTable(dir.resolve("越界索引.xlsx"))).hasMessage(CORRUPT);
+        assertRefused(HostileFiles.sharedStringIndexPastTheTable(dir.resolve("越界索引.xlsx")))
+                .hasMessage("单元格引用了文件中不存在的文字条目，文件可能已损坏或被改动，已拒收");
     }
 
     @Test
@@ -336,7 +339,8 @@ class HostileFileTests {
 
     @Test
     void aRowOfMoreCellsThanExcelHasColumnsIsRefused() throws Exception {
-        assertRefused(HostileFiles.rowOfTooManyCells(dir.resolve("长行.xlsx"))).hasMessage(CORRUPT);
+        assertRefused(HostileFiles.rowOfTooManyCells(dir.resolve("长行.xlsx")))
+                .hasMessage("一行的单元格超过Excel的上限（16,384列），文件可能已损坏或被改动，已拒收");
     }
 
     @Test
