@@ -150,6 +150,22 @@ class InboxAccountingIntegrationTests {
     }
 
     @Test
+    void blankRowsOfAHugeSheetAreCountedAsSkipped() throws Exception {
+        StringBuilder csv = new StringBuilder(roster("张伟", 11));
+        for (int i = 0; i < 200_000; i++) {
+            csv.append(",,,,,,,,,\n");
+        }
+        write(inbox, "2026-10", STREET, "花名册.csv", csv.toString(), StandardCharsets.UTF_8);
+
+        IngestRun.Result result = ingest.inbox(inbox, null);
+
+        assertThat(result.outcome().succeeded()).as(result.outcome().describe()).isTrue();
+        Map<String, Object> sheet = jdbc.queryForMap("SELECT rows_read, rows_loaded, rows_skipped FROM ingest_sheet");
+        assertThat(sheet).containsEntry("rows_read", 200_001).containsEntry("rows_loaded", 1)
+                .containsEntry("rows_skipped", 200_000);
+    }
+
+    @Test
     void aPoisonFileIsRefusedTheRunCompletesAndItIsNotRetriedUnlessItChanges() throws Exception {
         write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);
         Path dir = inbox.resolve("2026-10").resolve(STREET);

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * sequence is a pure function of the file's bytes, which is what lets a restart skip the items
  * already committed.
  *
- * <p>Rows are those below the header up to the sheet's last non-blank row: blank rows in between
- * (present or absent in the file) are items to be skipped and counted; trailing blank rows and
- * the title rows above the header are not data and are not counted.
+ * <p>Rows are those below the header up to the sheet's last row present in the file: blank rows
+ * (present or absent in between, present after the last filled one) are items to be skipped and
+ * counted, so a sheet of a million mostly blank rows says so in its accounting; rows absent after
+ * the last present one, and the title rows above the header, are not data and are not counted.
  */
 final class FileItems implements AutoCloseable {
 
@@ -37,6 +38,8 @@ final class FileItems implements AutoCloseable {
     private WorkbookReader reader;
     private SheetContext sheet;
     private int lastRowNumber;
+    /** The last row the file holds, blank or not: blank rows up to it are counted as skipped. */
+    private int lastPresentRow;
     // A sheet of a template the unit may not send: its rows are read past, not emitted.
     private boolean skipSheet;
     private int sheetsLoaded;
@@ -94,6 +97,11 @@ final class FileItems implements AutoCloseable {
         }
         SheetRow row = reader.nextRow();
         if (row == null) {
+            if (!skipSheet) {
+                for (int blank = lastRowNumber + 1; blank <= lastPresentRow; blank++) {
+                    ready.add(new IngestItem.Row(sheet, new SheetRow(blank, List.of()), null));
+                }
+            }
             sheet = null;
             return;
         }
@@ -137,13 +145,18 @@ final class FileItems implements AutoCloseable {
         YearMonth period = PeriodText.fromTitle(above).orElse(file.period());
         sheet = new SheetContext(file.id(), reader.sheetName(), match, header.cells(), period, file.unitCode());
         lastRowNumber = header.number();
+        lastPresentRow = header.number();
         sheetsLoaded++;
         ready.add(new IngestItem.SheetStart(sheet));
         skipSheet = false;
     }
 
     private void emitRow(SheetRow row) {
-        if (skipSheet || row.isBlank()) {
+        if (skipSheet) {
+            return;
+        }
+        lastPresentRow = Math.max(lastPresentRow, row.number());
+        if (row.isBlank()) {
             return;
         }
         for (int blank = lastRowNumber + 1; blank < row.number(); blank++) {
