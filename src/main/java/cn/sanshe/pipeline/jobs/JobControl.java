@@ -34,7 +34,26 @@ public class JobControl {
 
     /** Runs a job to its end in this process and says how it went. */
     public JobOutcome run(Job job, JobParameters parameters) throws Exception {
-        return JobOutcome.of(jobOperator.start(job, parameters));
+        RunOwnerRecorder.STARTED_ON_THIS_THREAD.remove();
+        try {
+            return JobOutcome.of(jobOperator.start(job, parameters));
+        } catch (RuntimeException e) {
+            throw named(job.getName(), e);
+        }
+    }
+
+    /**
+     * A job that could not even record its own failure (the database went away under it) still
+     * names its execution and the command that continues it.
+     */
+    private static RuntimeException named(String job, RuntimeException e) {
+        Long id = RunOwnerRecorder.STARTED_ON_THIS_THREAD.get();
+        if (id == null) {
+            return e;
+        }
+        String why = JobOutcome.rootMessage(e);
+        return new IllegalStateException("作业 " + job + "（执行号 " + id + "）中断：" + why
+                + "。数据库恢复后从中断处继续：jobs restart " + id, e);
     }
 
     public List<JobSummary> recent(int limit) {

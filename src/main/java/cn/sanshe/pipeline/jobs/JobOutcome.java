@@ -46,12 +46,21 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
         return text.toString();
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        boolean connectionLost = false;
+        while (true) {
+            connectionLost |= cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause.getClass().getName().endsWith("CommunicationsException");
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
+        message = message == null ? cause.getClass().getSimpleName() : message;
+        return connectionLost ? "数据库连接中断（" + message + "）" : message;
     }
 }

@@ -29,6 +29,8 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword(mariaDb.password());
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(8);
+        // A lost server fails the step in seconds, not after minutes of waiting for a connection.
+        dataSource.setConnectionTimeout(5_000);
         return dataSource;
     }
 }

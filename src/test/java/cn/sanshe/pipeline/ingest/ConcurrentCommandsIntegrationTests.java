@@ -135,14 +135,18 @@ class ConcurrentCommandsIntegrationTests {
         }
 
         static Run start(String name, String... command) throws Exception {
+            return start(DATA, name, command);
+        }
+
+        static Run start(Path data, String name, String... command) throws Exception {
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx384m", "-cp", classpath, PipelineApplication.class.getName()));
             args.addAll(List.of(command));
-            args.addAll(List.of("--pipeline.embedded-db.data-dir=" + DATA, "--pipeline.embedded-db.base-dir=" + BASE,
+            args.addAll(List.of("--pipeline.embedded-db.data-dir=" + data, "--pipeline.embedded-db.base-dir=" + BASE,
                     "--pipeline.embedded-db.fresh-start=false", "--pipeline.embedded-db.buffer-pool=64M",
-                    "--logging.file.name=target/test-concurrent/" + name + ".log"));
-            Path out = Files.createDirectories(DATA.getParent()).resolve(name + ".out");
+                    "--logging.file.name=" + data.getParent().resolve(name + ".log")));
+            Path out = Files.createDirectories(data.getParent()).resolve(name + ".out");
             Process process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             return new Run(process, out);
         }
