@@ -1,7 +1,9 @@
 package cn.sanshe.pipeline.cli;
 
 import cn.sanshe.pipeline.PipelineApplication;
+import cn.sanshe.pipeline.system.WorkingDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,6 +26,7 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
+        WorkingDirectory.check(Path.of(""), root.springArguments());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(root.springArguments().toArray(String[]::new))) {

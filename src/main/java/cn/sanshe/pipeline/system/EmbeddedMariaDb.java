@@ -82,6 +82,8 @@ public final class EmbeddedMariaDb {
             if (server == null) {
                 server = startOrJoin(dataDir, properties);
                 STARTED.put(dataDir, server);
+                EmbeddedMariaDb leaving = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(leaving::leaveWhenUnused, "embedded-mariadb-leave"));
             }
             server.users++;
             return server;
@@ -89,12 +91,40 @@ public final class EmbeddedMariaDb {
     }
 
     /**
-     * This process no longer needs the server (its application context closes): when no other
-     * process uses it either, it is stopped. Called once per {@link #obtain}.
+     * An application context of this process no longer needs the server (it closes). The process
+     * keeps its place until it ends: a JVM that runs several commands (tests, the scheduler) starts
+     * the server once.
      */
     public void release() {
         synchronized (JVM_LOCK) {
-            if (--users > 0) {
+            users--;
+            JVM_LOCK.notifyAll();
+        }
+    }
+
+    /** At the JVM's end: once its contexts have closed (at most 30 s), it leaves. */
+    private void leaveWhenUnused() {
+        synchronized (JVM_LOCK) {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (users > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    JVM_LOCK.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        leave();
+    }
+
+    /**
+     * This process stops using the server: its lease is given up and, when no other process holds
+     * one, the server is stopped. Done at the JVM's end; tests call it to play a process that ends.
+     */
+    public void leave() {
+        synchronized (JVM_LOCK) {
+            if (leaseChannel == null) {
                 return;
             }
             STARTED.remove(dataDir);

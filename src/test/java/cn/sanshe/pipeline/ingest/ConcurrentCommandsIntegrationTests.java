@@ -57,7 +57,7 @@ class ConcurrentCommandsIntegrationTests {
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.release();
+            server.leave();
         }
     }
 

@@ -79,7 +79,7 @@ class EmbeddedServerLifecycleTests {
                         .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
             }
         } finally {
-            server.release();
+            server.leave();
         }
         assertThat(serverProcess()).as("the last user stopped it").isEmpty();
     }
@@ -101,7 +101,7 @@ class EmbeddedServerLifecycleTests {
             }
             assertThat(serverProcess()).isPresent();
         } finally {
-            joined.release();
+            joined.leave();
         }
         assertThat(serverProcess()).as("the last user stopped it").isEmpty();
     }
@@ -117,7 +117,7 @@ class EmbeddedServerLifecycleTests {
         EmbeddedMariaDb next = EmbeddedMariaDb.obtain(properties());
         assertThat(next.port()).as("adopted, not started anew").isEqualTo(port);
         assertThat(serverProcess().map(ProcessHandle::pid)).contains(server.pid());
-        next.release();
+        next.leave();
 
         assertThat(server.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
         assertThat(EmbeddedMariaDb.sibling(dataDir, ".users").toFile().list()).isEmpty();

@@ -18,7 +18,7 @@ public final class EmbeddedServerProcess {
         System.out.println("READY " + server.port());
         System.out.flush();
         Thread.sleep(Long.parseLong(args[2]));
-        server.release();
+        server.leave();
         System.out.println("RELEASED");
         System.out.flush();
     }
