@@ -102,11 +102,11 @@ public final class EmbeddedMariaDb {
         }
     }
 
-    /** At the JVM's end: once its contexts have closed (at most 30 s), it leaves. */
+    /** At the JVM's end: once its contexts have closed (at most 10 s), it leaves. */
     private void leaveWhenUnused() {
         synchronized (JVM_LOCK) {
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (users > 0 && System.currentTimeMillis() < deadline) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (users > 0 && leaseChannel != null && System.currentTimeMillis() < deadline) {
                 try {
                     JVM_LOCK.wait(Math.max(1, deadline - System.currentTimeMillis()));
                 } catch (InterruptedException e) {
@@ -127,6 +127,7 @@ public final class EmbeddedMariaDb {
             if (leaseChannel == null) {
                 return;
             }
+            users = 0;
             STARTED.remove(dataDir);
             try (FileChannel lockChannel = openLock(dataDir); FileLock ignored = lockChannel.lock()) {
                 releaseLease();
