@@ -88,17 +88,21 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
      * reason, so one file never stops the nightly run; a corrected file (new bytes) is read again.
      */
     private void quarantine() {
-        int failed = jdbc.update("""
-                UPDATE ingest_file SET status = 'refused', loaded_at = CURRENT_TIMESTAMP(6),
-                       reason = LEFT(CONCAT('此文件在上次运行中导致入库失败，已隔离（修正后重新报送即可）：', failure), 1000)
-                WHERE status = 'pending' AND district_code = ? AND failure IS NOT NULL""", districtCode);
-        int died = jdbc.update("""
-                UPDATE ingest_file SET status = 'refused', loaded_at = CURRENT_TIMESTAMP(6),
-                       reason = CONCAT('已有', read_attempts, '次运行在读取此文件时中断（进程终止或内存耗尽），已隔离；',
-                                       '修正后重新报送即可')
-                WHERE status = 'pending' AND district_code = ? AND read_attempts >= ?""", districtCode, MAX_ATTEMPTS);
-        if (failed + died > 0) {
-            log.warn("district {}: {} file(s) quarantined after failing an earlier run", districtCode, failed + died);
+        // Found by a plain read, then refused one by one by primary key: an UPDATE over the
+        // district's range would lock it and meet the other districts' chunks in a deadlock.
+        List<Long> suspects = jdbc.queryForList("""
+                SELECT id FROM ingest_file
+                WHERE status = 'pending' AND district_code = ? AND (failure IS NOT NULL OR read_attempts >= ?)""",
+                Long.class, districtCode, MAX_ATTEMPTS);
+        for (long id : suspects) {
+            jdbc.update("""
+                    UPDATE ingest_file SET status = 'refused', loaded_at = CURRENT_TIMESTAMP(6),
+                           reason = CASE WHEN failure IS NOT NULL
+                               THEN LEFT(CONCAT('此文件在上次运行中导致入库失败，已隔离（修正后重新报送即可）：', failure), 1000)
+                               ELSE CONCAT('已有', read_attempts, '次运行在读取此文件时中断（进程终止或内存耗尽），已隔离；',
+                                           '修正后重新报送即可') END
+                    WHERE id = ? AND status = 'pending'""", id);
+            log.warn("district {}: file {} quarantined after failing an earlier run", districtCode, id);
         }
     }
 
