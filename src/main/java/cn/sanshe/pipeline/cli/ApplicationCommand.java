@@ -1,7 +1,9 @@
 package cn.sanshe.pipeline.cli;
 
 import cn.sanshe.pipeline.PipelineApplication;
+import cn.sanshe.pipeline.system.WorkingDirectory;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,7 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
+        WorkingDirectory.check(Path.of(""), root.springArguments());
         STARTS.incrementAndGet();
         java.util.List<String> arguments = new java.util.ArrayList<>(root.springArguments());
         arguments.addAll(0, springSettings());

@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.ingest;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.system.PipelineProperties;
+import cn.sanshe.pipeline.system.RunLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -21,12 +22,25 @@ public class IngestRun {
     private final Job ingestJob;
     private final JdbcTemplate jdbc;
     private final PipelineProperties paths;
+    private final RunLock runLock;
 
-    IngestRun(JobControl jobs, Job ingestJob, JdbcTemplate jdbc, PipelineProperties paths) {
+    IngestRun(JobControl jobs, Job ingestJob, JdbcTemplate jdbc, PipelineProperties paths, RunLock runLock) {
         this.jobs = jobs;
         this.ingestJob = ingestJob;
         this.jdbc = jdbc;
         this.paths = paths;
+        this.runLock = runLock;
+    }
+
+    /**
+     * An ingest against an empty division reference would reject every row for a unit or community
+     * it does not know (as when it ran beside the first {@code divisions load}): refused instead.
+     */
+    private void requireDivisions() {
+        Integer divisions = jdbc.queryForObject("SELECT COUNT(*) FROM division", Integer.class);
+        if (divisions == null || divisions == 0) {
+            throw new RunLock.RefusedException("区划表为空，入库未执行：请先用 divisions load 加载区划参照表，再入库");
+        }
     }
 
     /** The outcome and, per file status, the files and rows this run dealt with. */
@@ -41,7 +55,12 @@ public class IngestRun {
         if (period != null) {
             parameters.addString("period", period.toString());
         }
-        return summarise(jobs.run(ingestJob, parameters.toJobParameters()));
+        requireDivisions();
+        try (RunLock.Held ignored = runLock.hold(RunLock.INGEST,
+                "ingest --inbox " + dir + (period == null ? "" : " --period " + period))) {
+            requireDivisions();
+            return summarise(jobs.run(ingestJob, parameters.toJobParameters()));
+        }
     }
 
     public Result file(Path file, YearMonth period, String unit) throws Exception {
@@ -53,13 +72,16 @@ public class IngestRun {
         if (!unit.matches("\\d{6}|\\d{9}") || known == null || known == 0) {
             throw new IllegalArgumentException("报送单位 " + unit + " 不在区划表中（街道9位、区县6位）");
         }
-        return summarise(jobs.run(ingestJob, new JobParametersBuilder()
-                .addString("inbox", paths.inbox().toAbsolutePath().normalize().toString())
-                .addString("file", file.toAbsolutePath().normalize().toString())
-                .addString("unit", unit)
-                .addString("period", period.toString())
-                .addLong("requestedAt", System.currentTimeMillis())
-                .toJobParameters()));
+        try (RunLock.Held ignored = runLock.hold(RunLock.INGEST, "ingest-file " + file.toAbsolutePath().normalize()
+                + " --period " + period + " --unit " + unit)) {
+            return summarise(jobs.run(ingestJob, new JobParametersBuilder()
+                    .addString("inbox", paths.inbox().toAbsolutePath().normalize().toString())
+                    .addString("file", file.toAbsolutePath().normalize().toString())
+                    .addString("unit", unit)
+                    .addString("period", period.toString())
+                    .addLong("requestedAt", System.currentTimeMillis())
+                    .toJobParameters()));
+        }
     }
 
     private Result summarise(JobOutcome outcome) {
@@ -85,6 +107,8 @@ public class IngestRun {
         jdbc.queryForList("""
                 SELECT path, reason FROM ingest_file WHERE status = 'refused' AND loaded_at >= ? ORDER BY path""",
                 execution.getStartTime()).forEach(row -> lines.add("  拒收 " + row.get("path") + "：" + row.get("reason")));
+        jdbc.queryForList("SELECT path, reason FROM ingest_refused_drop WHERE seen_at >= ? ORDER BY path",
+                execution.getStartTime()).forEach(row -> lines.add("  未读取 " + row.get("path") + "：" + row.get("reason")));
         return new Result(outcome, lines);
     }
 
@@ -94,6 +118,7 @@ public class IngestRun {
             case "files.already_seen" -> "已处理过";
             case "files.copy_of_earlier" -> "重复文件（内容与已收文件相同）";
             case "files.misplaced" -> "放错位置";
+            case "files.not_read" -> "未读取（隐藏文件、链接或区划表中没有的单位）";
             default -> key;
         };
     }

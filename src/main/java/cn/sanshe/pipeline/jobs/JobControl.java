@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.jobs;
 import cn.sanshe.pipeline.cli.UsageException;
 import java.util.List;
 import java.util.Map;
+import cn.sanshe.pipeline.system.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,16 +24,37 @@ public class JobControl {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final RunLock runLock;
 
-    JobControl(JobOperator jobOperator, JobRepository jobRepository, JdbcTemplate jdbc) {
+    JobControl(JobOperator jobOperator, JobRepository jobRepository, JdbcTemplate jdbc, RunLock runLock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.runLock = runLock;
     }
 
     /** Runs a job to its end in this process and says how it went. */
     public JobOutcome run(Job job, JobParameters parameters) throws Exception {
-        return JobOutcome.of(jobOperator.start(job, parameters));
+        RunOwnerRecorder.STARTED_ON_THIS_THREAD.remove();
+        try {
+            return JobOutcome.of(jobOperator.start(job, parameters));
+        } catch (RuntimeException e) {
+            throw named(job.getName(), e);
+        }
+    }
+
+    /**
+     * A job that could not even record its own failure (the database went away under it) still
+     * names its execution and the command that continues it.
+     */
+    private static RuntimeException named(String job, RuntimeException e) {
+        Long id = RunOwnerRecorder.STARTED_ON_THIS_THREAD.get();
+        if (id == null) {
+            return e;
+        }
+        String why = JobOutcome.rootMessage(e);
+        return new IllegalStateException("作业 " + job + "（执行号 " + id + "）中断：" + why
+                + "。数据库恢复后从中断处继续：jobs restart " + id, e);
     }
 
     public List<JobSummary> recent(int limit) {
@@ -121,6 +143,13 @@ public class JobControl {
             // timeout) but the partition is still marked running; recovering marks it failed, so the
             // restart runs that partition again, and only it.
             execution = jobOperator.recover(execution);
+        }
+        String job = execution.getJobInstance().getJobName();
+        if (job.equals("ingestJob") || job.equals("divisionLoadJob")) {
+            // the same lock as the run it continues: never beside another ingest or divisions load
+            try (RunLock.Held ignored = runLock.hold(RunLock.INGEST, "jobs restart " + executionId + "（" + job + "）")) {
+                return JobOutcome.of(jobOperator.restart(execution));
+            }
         }
         return JobOutcome.of(jobOperator.restart(execution));
     }

@@ -17,8 +17,10 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
                 .filter(step -> step.getStatus().isUnsuccessful())
                 .max(Comparator.comparingLong(StepExecution::getId))
                 .orElse(null);
+        // A partitioned step says only that a partition failed; the partition's own failure says why.
         String reason = execution.getAllFailureExceptions().stream()
                 .map(JobOutcome::rootMessage)
+                .sorted(Comparator.comparing(message -> message.startsWith("Partition handler returned")))
                 .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
         return new JobOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
@@ -46,12 +48,21 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
         return text.toString();
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        boolean connectionLost = false;
+        while (true) {
+            connectionLost |= cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause.getClass().getName().endsWith("CommunicationsException");
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message;
+        message = message == null ? cause.getClass().getSimpleName() : message;
+        return connectionLost ? "数据库连接中断（" + message + "）" : message;
     }
 }

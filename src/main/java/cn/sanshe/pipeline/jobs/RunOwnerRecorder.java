@@ -38,8 +38,12 @@ class RunOwnerRecorder implements JobExecutionListener, BeanPostProcessor {
         return bean;
     }
 
+    /** The execution this thread last started: named when the database is lost before it can say so. */
+    static final ThreadLocal<Long> STARTED_ON_THIS_THREAD = new ThreadLocal<>();
+
     @Override
     public void beforeJob(JobExecution jobExecution) {
+        STARTED_ON_THIS_THREAD.set(jobExecution.getId());
         jdbc.getObject().update("""
                 INSERT INTO job_run_owner (job_execution_id, host, pid, started_at)
                 VALUES (?, ?, ?, CURRENT_TIMESTAMP(6))

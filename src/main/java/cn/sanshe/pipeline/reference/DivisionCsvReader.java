@@ -1,10 +1,12 @@
 package cn.sanshe.pipeline.reference;
 
+import cn.sanshe.pipeline.ingest.read.FileRefusedException;
+import cn.sanshe.pipeline.ingest.read.WorkbookReaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -12,12 +14,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Streams a division CSV ({@code code,name,level,parent_code,urban_rural}, UTF-8, a BOM
- * tolerated) one line at a time, so a national reference never sits in memory. Restartable: the
+ * Streams a division CSV ({@code code,name,level,parent_code,urban_rural}; UTF-8 with or
+ * without BOM, GBK or GB18030, detected) one line at a time, so a national reference never sits in memory. Restartable: the
  * item count saved by Spring Batch is skipped on reopen.
  */
 class DivisionCsvReader extends AbstractItemCountingItemStreamItemReader<DivisionRow> {
@@ -35,8 +36,18 @@ class DivisionCsvReader extends AbstractItemCountingItemStreamItemReader<Divisio
 
     @Override
     protected void doOpen() throws IOException {
-        InputStream in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        // What Excel on Chinese Windows saves is GBK: the encoding is detected as for the inbox, and a
+        // file that decodes cleanly in none is refused rather than stored as replacement characters.
+        WorkbookReaders.CsvText text;
+        try {
+            text = WorkbookReaders.csvText(file);
+        } catch (FileRefusedException e) {
+            throw new DivisionFileRefusedException("区划文件：" + e.getMessage());
+        }
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(text.bomLength());
+        Reader reader = new InputStreamReader(in, text.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         parser = CSVFormat.DEFAULT.builder().setTrim(true).get().parse(reader);
         records = parser.iterator();
         if (!records.hasNext()) {

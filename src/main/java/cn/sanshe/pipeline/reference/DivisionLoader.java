@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.codec.digest.DigestUtils;
+import cn.sanshe.pipeline.system.RunLock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,11 +21,13 @@ public class DivisionLoader {
     private final JobControl jobs;
     private final Job divisionLoadJob;
     private final JdbcTemplate jdbc;
+    private final RunLock runLock;
 
-    DivisionLoader(JobControl jobs, Job divisionLoadJob, JdbcTemplate jdbc) {
+    DivisionLoader(JobControl jobs, Job divisionLoadJob, JdbcTemplate jdbc, RunLock runLock) {
         this.jobs = jobs;
         this.divisionLoadJob = divisionLoadJob;
         this.jdbc = jdbc;
+        this.runLock = runLock;
     }
 
     /** The outcome, the number of divisions now in the reference, and the file's problems. */
@@ -38,11 +41,15 @@ public class DivisionLoader {
         }
         // Every load is its own job instance: loading a file again re-applies it (an upsert), which
         // is what an operator means after the reference was changed by another file.
-        JobOutcome outcome = jobs.run(divisionLoadJob, new JobParametersBuilder()
-                .addString("file", absolute.toString())
-                .addString("sha256", sha256(absolute))
-                .addLong("requestedAt", System.currentTimeMillis())
-                .toJobParameters());
+        // Never beside an ingest: it would check rows against a reference half-way through its load.
+        JobOutcome outcome;
+        try (RunLock.Held ignored = runLock.hold(RunLock.INGEST, "divisions load " + absolute)) {
+            outcome = jobs.run(divisionLoadJob, new JobParametersBuilder()
+                    .addString("file", absolute.toString())
+                    .addString("sha256", sha256(absolute))
+                    .addLong("requestedAt", System.currentTimeMillis())
+                    .toJobParameters());
+        }
         long loadId = jobs.execution(outcome.executionId()).getJobInstanceId();
         List<String> problems = jdbc.query("""
                 SELECT line_no, problem FROM division_load_problem WHERE load_id = ? ORDER BY line_no LIMIT 200""",

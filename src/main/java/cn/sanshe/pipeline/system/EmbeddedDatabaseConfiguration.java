@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-    @Bean
+    /** Released when the context closes, after the pool: the last process to leave stops the server. */
+    @Bean(destroyMethod = "release")
     EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
         return EmbeddedMariaDb.obtain(properties);
     }
@@ -24,10 +25,12 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedMariaDb mariaDb) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(mariaDb.jdbcUrl());
-        dataSource.setUsername("root");
-        dataSource.setPassword("");
+        dataSource.setUsername(mariaDb.username());
+        dataSource.setPassword(mariaDb.password());
         dataSource.setPoolName("embedded-mariadb");
         dataSource.setMaximumPoolSize(8);
+        // A lost server fails the step in seconds, not after minutes of waiting for a connection.
+        dataSource.setConnectionTimeout(5_000);
         return dataSource;
     }
 }

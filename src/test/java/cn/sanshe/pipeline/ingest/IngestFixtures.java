@@ -23,7 +23,7 @@ public final class IngestFixtures {
     public static void resetDatabase(JdbcTemplate jdbc, DivisionLoader divisions) throws Exception {
         for (String table : new String[] {"stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker",
             "stg_s4_street_centre", "stg_d1_org_registry", "stg_d2_incubator", "stg_d3_certificate", "ingest_reject",
-            "ingest_sheet", "ingest_drop", "ingest_file"}) {
+            "ingest_sheet", "ingest_drop", "ingest_file", "ingest_refused_drop"}) {
             jdbc.update("DELETE FROM " + table);
         }
         Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = '130100000000'", Integer.class);

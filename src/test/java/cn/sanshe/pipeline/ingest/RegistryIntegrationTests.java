@@ -65,7 +65,7 @@ class RegistryIntegrationTests {
     }
 
     RegistrySource source(String query) {
-        return new RegistrySource("130102", "jdbc:mysql://127.0.0.1:" + server.port() + "/registry_130102", "root", "",
+        return new RegistrySource("130102", "jdbc:mysql://127.0.0.1:" + server.port() + "/registry_130102", server.username(), server.password(),
                 query);
     }
 

@@ -105,6 +105,40 @@ class DivisionLoadJobIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM division")).isZero();
     }
 
+    @Test
+    void aGbkFileAsExcelOnChineseWindowsSavesItLoadsWithItsNames(@TempDir Path dir) throws Exception {
+        String utf8 = Files.readString(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        Path gbk = Files.write(dir.resolve("区划-gbk.csv"), utf8.getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        DivisionLoader.Result result = loader.load(gbk);
+
+        assertThat(result.outcome().succeeded()).as(result.outcome().describe()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT name FROM division WHERE code = '130102001001'", String.class))
+                .isEqualTo(utf8.lines().filter(line -> line.startsWith("130102001001,")).findFirst().orElseThrow()
+                        .split(",")[1]);
+        assertThat(count("SELECT COUNT(*) FROM division WHERE name LIKE '%\uFFFD%'")).isZero();
+    }
+
+    @Test
+    void aFileInNoSupportedEncodingIsRefusedNotStoredAsReplacementCharacters(@TempDir Path dir) throws Exception {
+        // UTF-8 text with a Latin-1 byte in a name: neither clean UTF-8 nor Chinese GBK
+        byte[] head = "code,name,level,parent_code,urban_rural\n130000000000,".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "河北省,province,,\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9;
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        Path file = Files.write(dir.resolve("mixed.csv"), bytes);
+
+        DivisionLoader.Result result = loader.load(file);
+
+        assertThat(result.outcome().status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(result.outcome().reason()).startsWith("区划文件：").contains("编码");
+        assertThat(count("SELECT COUNT(*) FROM division")).isZero();
+    }
+
     private int count(String sql) {
         return jdbc.queryForObject(sql, Integer.class);
     }

@@ -18,12 +18,38 @@ import org.springframework.stereotype.Component;
 public class FileRegistry {
 
     /** What became of a drop. */
-    public enum Registered { NEW, ALREADY_SEEN, COPY_OF_EARLIER, MISPLACED }
+    public enum Registered { NEW, ALREADY_SEEN, COPY_OF_EARLIER, MISPLACED, NOT_READ }
 
     private final JdbcTemplate jdbc;
 
     FileRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Forgets what the last scan listed as not read (of one month, or all), before a new scan lists it again. */
+    public void clearNotRead(java.time.YearMonth period) {
+        if (period == null) {
+            jdbc.update("DELETE FROM ingest_refused_drop");
+        } else {
+            jdbc.update("DELETE FROM ingest_refused_drop WHERE period = ?", period.toString());
+        }
+    }
+
+    /** A drop listed in the accounting but not read: hidden, a link, or from a unit the reference lacks. */
+    public Registered notRead(Drop drop, String reason) {
+        jdbc.update("""
+                INSERT INTO ingest_refused_drop (path, unit_code, period, reason, seen_at)
+                VALUES (LEFT(?, 700), LEFT(?, 20), ?, LEFT(?, 500), CURRENT_TIMESTAMP(6))
+                ON DUPLICATE KEY UPDATE reason = VALUES(reason), seen_at = VALUES(seen_at)""",
+                drop.path(), drop.unitCode(), drop.period() == null ? null : drop.period().toString(), reason);
+        return Registered.NOT_READ;
+    }
+
+    /** Whether a unit folder names a street (9 digits) or district (6) of the division reference. */
+    public boolean isKnownUnit(String unitCode) {
+        String code = unitCode.length() == 9 ? unitCode + "000" : unitCode + "000000";
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = ?", Integer.class, code);
+        return known != null && known > 0;
     }
 
     public Registered register(Drop drop) throws IOException {

@@ -44,7 +44,12 @@ public class InboxScanTasklet implements Tasklet {
         if (singleFile != null) {
             registerOne.accept(singleFile);
         } else {
-            InboxScanner.scan(inbox, period, registerOne);
+            registry.clearNotRead(period);
+            InboxScanner.scan(inbox, period, registerOne, drop -> {
+                log.warn("{}: {}", drop.path(), drop.misplaced());
+                counts.merge(registry.notRead(drop, drop.misplaced()), 1, Integer::sum);
+                contribution.incrementReadCount();
+            });
         }
         counts.forEach((outcome, n) -> contribution.getStepExecution().getExecutionContext()
                 .putInt("files." + outcome.name().toLowerCase(), n));
@@ -53,6 +58,14 @@ public class InboxScanTasklet implements Tasklet {
     }
 
     private FileRegistry.Registered register(Drop drop) {
+        if (singleFile == null && drop.misplaced() == null && drop.unitCode() != null
+                && !registry.isKnownUnit(drop.unitCode())) {
+            // Not registered by its bytes: once the unit is in the reference, the next run reads it.
+            String reason = "文件夹“" + drop.unitCode() + "”不是区划表中的报送单位（街道9位、区县6位代码），未读取；"
+                    + "请核对单位代码，或先用 divisions load 加载区划";
+            log.warn("{}: {}", drop.path(), reason);
+            return registry.notRead(drop, reason);
+        }
         try {
             FileRegistry.Registered outcome = registry.register(drop);
             if (outcome == FileRegistry.Registered.COPY_OF_EARLIER) {

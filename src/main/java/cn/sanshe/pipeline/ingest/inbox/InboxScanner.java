@@ -3,38 +3,101 @@ package cn.sanshe.pipeline.ingest.inbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Walks {@code <inbox>/<yyyy-MM>/<unit code>/<file>} in a stable order. A file anywhere else is
- * still reported, as misplaced, so nothing a unit sent disappears without a word.
+ * still reported, as misplaced, and a hidden file or a link as not read, so nothing a unit sent
+ * disappears without a word.
  */
 public final class InboxScanner {
 
     private InboxScanner() {
     }
 
-    public static void scan(Path inbox, YearMonth onlyPeriod, Consumer<Drop> sink) {
-        if (!Files.isDirectory(inbox)) {
-            return;
+    /**
+     * Every file under the inbox, in the order they were dropped: by file time, and at equal times
+     * the name without a copy suffix first, so that of two identical files the original is
+     * registered as such and the other as its copy. Hidden files and symbolic links are not read but
+     * handed to {@code refused} with the reason, so the accounting lists them.
+     */
+    public static void scan(Path inbox, YearMonth onlyPeriod, Consumer<Drop> sink, Consumer<Drop> refused) {
+        if (!Files.isDirectory(inbox, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException("收件箱文件夹不存在或不是文件夹：" + inbox);
         }
-        List<Path> files;
+        List<Found> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(inbox)) {
-            files = walk.filter(Files::isRegularFile).filter(file -> !isHidden(file)).sorted().toList();
+            // walk() follows no link; a link (to a file or a folder) is seen as itself
+            walk.filter(path -> !path.equals(inbox))
+                    .filter(path -> Files.isSymbolicLink(path) || Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                    .forEach(path -> files.add(new Found(path, modified(path), hasCopySuffix(path))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (Path file : files) {
+        files.sort(Comparator.comparingLong(Found::modified).thenComparing(Found::copy)
+                .thenComparing(found -> found.path().toString()));
+        for (Found found : files) {
+            Path file = found.path();
             Drop drop = classify(inbox, file);
-            if (onlyPeriod == null || onlyPeriod.equals(drop.period())) {
+            if (onlyPeriod != null && !onlyPeriod.equals(drop.period())) {
+                continue;
+            }
+            String notRead = notRead(inbox, file);
+            if (notRead != null) {
+                refused.accept(new Drop(file, drop.path(), drop.period(), drop.unitCode(), notRead));
+            } else {
                 sink.accept(drop);
             }
         }
+    }
+
+    private record Found(Path path, long modified, boolean copy) {
+    }
+
+    private static long modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static final Pattern COPY_SUFFIX = Pattern.compile(
+            ".*?(\\s*[（(]\\d+[)）]|\\s*-\\s*副本(\\s*[（(]\\d+[)）])?|\\s*副本(\\s*[（(]\\d+[)）])?"
+                    + "|\\s*-\\s*[Cc]opy(\\s*[（(]\\d+[)）])?)");
+
+    /** {@code 花名册 (1).xlsx}, {@code 花名册 - 副本.xlsx}, {@code 花名册副本.xlsx}: what Windows and WeChat name a copy. */
+    static boolean hasCopySuffix(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return COPY_SUFFIX.matcher(stem).matches();
+    }
+
+    /** Why a file is listed but not read, or null. */
+    private static String notRead(Path inbox, Path file) {
+        if (Files.isSymbolicLink(file)) {
+            return "符号链接，不读取（链接可指向本机任何文件）：请把文件本身放入收件箱";
+        }
+        for (Path part : inbox.relativize(file)) {
+            String name = part.toString();
+            if (name.startsWith(".")) {
+                return "隐藏文件（文件或文件夹名以“.”开头），未读取";
+            }
+            if (name.startsWith("~$")) {
+                return "Office临时锁文件（~$开头，文件正被打开时产生），未读取";
+            }
+        }
+        return null;
     }
 
     static Drop classify(Path inbox, Path file) {
@@ -56,9 +119,4 @@ public final class InboxScanner {
         return new Drop(file, path, period, unit, null);
     }
 
-    // Office leaves ~$lock files and editors .swp files beside what the clerk saved.
-    private static boolean isHidden(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(".") || name.startsWith("~$");
-    }
 }

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * sequence is a pure function of the file's bytes, which is what lets a restart skip the items
  * already committed.
  *
- * <p>Rows are those below the header up to the sheet's last non-blank row: blank rows in between
- * (present or absent in the file) are items to be skipped and counted; trailing blank rows and
- * the title rows above the header are not data and are not counted.
+ * <p>Rows are those below the header up to the sheet's last row present in the file: blank rows
+ * (present or absent in between, present after the last filled one) are items to be skipped and
+ * counted, so a sheet of a million mostly blank rows says so in its accounting; rows absent after
+ * the last present one, and the title rows above the header, are not data and are not counted.
  */
 final class FileItems implements AutoCloseable {
 
@@ -38,6 +39,8 @@ final class FileItems implements AutoCloseable {
     private WorkbookReader reader;
     private SheetContext sheet;
     private int lastRowNumber;
+    /** The last row the file holds, blank or not: blank rows up to it are counted as skipped. */
+    private int lastPresentRow;
     // A sheet of a template the unit may not send: its rows are read past, not emitted.
     private boolean skipSheet;
     private int sheetsLoaded;
@@ -60,6 +63,15 @@ final class FileItems implements AutoCloseable {
                 // A file that breaks half-way is as unreadable as one that breaks at once: refused whole.
                 log.warn("{}: unreadable: {}", file.path(), e.toString());
                 refuse("文件读取出错，已整体拒收：" + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // A shape no limit foresaw: what this file held is garbage now, the run goes on without it.
+                closeQuietly();
+                log.error("{}: reading it ran out of memory; refused whole", file.path());
+                refuse(WorkbookReaders.outOfMemoryReason());
+            } catch (StackOverflowError e) {
+                closeQuietly();
+                log.error("{}: reading it overflowed the stack; refused whole", file.path());
+                refuse("文件内部结构异常（嵌套过深），已拒收");
             }
         }
         return ready.poll();
@@ -86,6 +98,11 @@ final class FileItems implements AutoCloseable {
         }
         SheetRow row = reader.nextRow();
         if (row == null) {
+            if (!skipSheet) {
+                for (int blank = lastRowNumber + 1; blank <= lastPresentRow; blank++) {
+                    ready.add(new IngestItem.Row(sheet, new SheetRow(blank, List.of()), null));
+                }
+            }
             sheet = null;
             return;
         }
@@ -133,13 +150,18 @@ final class FileItems implements AutoCloseable {
         sheet = new SheetContext(file.id(), reader.sheetName(), match, header.cells(), period, file.unitCode(), title,
                 file.period(), byHand);
         lastRowNumber = header.number();
+        lastPresentRow = header.number();
         sheetsLoaded++;
         ready.add(new IngestItem.SheetStart(sheet));
         skipSheet = false;
     }
 
     private void emitRow(SheetRow row) {
-        if (skipSheet || row.isBlank()) {
+        if (skipSheet) {
+            return;
+        }
+        lastPresentRow = Math.max(lastPresentRow, row.number());
+        if (row.isBlank()) {
             return;
         }
         for (int blank = lastRowNumber + 1; blank < row.number(); blank++) {
@@ -154,6 +176,16 @@ final class FileItems implements AutoCloseable {
             return null;
         }
         return ignoredNotes.isEmpty() ? "文件中没有工作表" : "没有可识别的报表：" + String.join("；", ignoredNotes);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | RuntimeException ignored) {
+            // refusing it anyway
+        }
+        reader = null;
+        sheet = null;
     }
 
     @Override

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.UnaryOperator;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -20,7 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class IngestItemReader implements ItemStreamReader<IngestItem> {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestItemReader.class);
     private static final String FILE_KEY = "ingest.file";
+    /** Two runs that died reading the same file: the file is the likely cause. */
+    static final int MAX_ATTEMPTS = 2;
     private static final String EMITTED_KEY = "ingest.emitted";
 
     private final JdbcTemplate jdbc;
@@ -46,6 +52,7 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
     @Override
     public void open(ExecutionContext context) {
         close();
+        quarantine();
         List<PendingFile> pending = new ArrayList<>();
         jdbc.query("""
                 SELECT id, path, unit_code, period FROM ingest_file
@@ -71,12 +78,59 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
                 emitted = context.getLong(EMITTED_KEY);
             }
         }
-        ahead = new ReadAhead(new PendingFiles(pending, catalog, emitted), check, checkThreads);
+        ahead = new ReadAhead(new PendingFiles(pending, catalog, emitted, this::starting), check, checkThreads);
+    }
+
+    /**
+     * Files that took an earlier run down are set aside before anything is read: one whose reading
+     * or checking failed a step (the reason was recorded then), or one that two runs started to read
+     * and neither finished (the process died with it: killed, or out of memory). Refused, with the
+     * reason, so one file never stops the nightly run; a corrected file (new bytes) is read again.
+     */
+    private void quarantine() {
+        // Found by a plain read, then refused one by one by primary key: an UPDATE over the
+        // district's range would lock it and meet the other districts' chunks in a deadlock.
+        List<Long> suspects = jdbc.queryForList("""
+                SELECT id FROM ingest_file
+                WHERE status = 'pending' AND district_code = ? AND (failure IS NOT NULL OR read_attempts >= ?)""",
+                Long.class, districtCode, MAX_ATTEMPTS);
+        for (long id : suspects) {
+            jdbc.update("""
+                    UPDATE ingest_file SET status = 'refused', loaded_at = CURRENT_TIMESTAMP(6),
+                           reason = CASE WHEN failure IS NOT NULL
+                               THEN LEFT(CONCAT('此文件在上次运行中导致入库失败，已隔离（修正后重新报送即可）：', failure), 1000)
+                               ELSE CONCAT('已有', read_attempts, '次运行在读取此文件时中断（进程终止或内存耗尽），已隔离；',
+                                           '修正后重新报送即可') END
+                    WHERE id = ? AND status = 'pending'""", id);
+            log.warn("district {}: file {} quarantined after failing an earlier run", districtCode, id);
+        }
+    }
+
+    /** On the reading thread, outside the step's transaction: committed at once, so it outlives a crash. */
+    private void starting(PendingFile file) {
+        jdbc.update("UPDATE ingest_file SET read_attempts = read_attempts + 1 WHERE id = ?", file.id());
+    }
+
+    /** Records why a file failed the step, in a transaction of its own (the step's is rolled back). */
+    private RuntimeException failed(ReadAhead.FileFailure failure) {
+        String path = failure.path() != null ? failure.path() : jdbc.queryForObject(
+                "SELECT path FROM ingest_file WHERE id = ?", String.class, failure.fileId());
+        Throwable cause = failure.getCause();
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        log.error("{}: reading or checking it failed the step", path, cause);
+        CompletableFuture.runAsync(() -> jdbc.update("UPDATE ingest_file SET failure = LEFT(?, 900) WHERE id = ?",
+                why, failure.fileId())).join();
+        return new IllegalStateException("读取文件 " + path + " 时出错：" + why + "；重启后此文件将被隔离（拒收并注明原因），其余文件照常入库");
     }
 
     @Override
     public IngestItem read() throws InterruptedException {
-        IngestItem item = ahead.next();
+        IngestItem item;
+        try {
+            item = ahead.next();
+        } catch (ReadAhead.FileFailure failure) {
+            throw failed(failure);
+        }
         if (item == null) {
             return null;
         }

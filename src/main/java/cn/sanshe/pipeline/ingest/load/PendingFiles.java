@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The items of pending files, file after file, unchecked. On a restart the first file's items
@@ -16,13 +17,27 @@ final class PendingFiles implements ReadAhead.Source {
 
     private final Deque<PendingFile> queue;
     private final TemplateCatalog catalog;
+    private final Consumer<PendingFile> starting;
     private long passOver;
     private FileItems current;
+    private volatile PendingFile currentFile;
 
-    PendingFiles(List<PendingFile> files, TemplateCatalog catalog, long committedOfFirst) {
+    /** @param starting told of each file as its reading starts, before its first item */
+    PendingFiles(List<PendingFile> files, TemplateCatalog catalog, long committedOfFirst,
+            Consumer<PendingFile> starting) {
         this.queue = new ArrayDeque<>(files);
         this.catalog = catalog;
         this.passOver = committedOfFirst;
+        this.starting = starting;
+    }
+
+    PendingFiles(List<PendingFile> files, TemplateCatalog catalog, long committedOfFirst) {
+        this(files, catalog, committedOfFirst, file -> { });
+    }
+
+    @Override
+    public PendingFile currentFile() {
+        return currentFile;
     }
 
     @Override
@@ -33,6 +48,8 @@ final class PendingFiles implements ReadAhead.Source {
                 if (next == null) {
                     return null;
                 }
+                currentFile = next;
+                starting.accept(next);
                 current = new FileItems(next, catalog);
             }
             IngestItem item = current.next();

@@ -31,6 +31,11 @@ final class ReadAhead implements AutoCloseable {
     interface Source extends AutoCloseable {
         IngestItem next();
 
+        /** The file being read, or null: named when reading it fails. */
+        default PendingFile currentFile() {
+            return null;
+        }
+
         @Override
         void close();
     }
@@ -107,16 +112,25 @@ final class ReadAhead implements AutoCloseable {
             }
             put(END);
         } catch (Throwable e) {
-            put(CompletableFuture.failedFuture(e));
+            PendingFile file = source.currentFile();
+            put(CompletableFuture.failedFuture(file == null ? e : new FileFailure(file.id(), file.path(), e)));
         } finally {
             source.close();
         }
     }
 
     private void hand(List<IngestItem> batch) {
+        PendingFile file = source.currentFile();
         put(CompletableFuture.supplyAsync(() -> {
             for (int i = 0; i < batch.size(); i++) {
-                batch.set(i, check.apply(batch.get(i)));
+                IngestItem item = batch.get(i);
+                try {
+                    batch.set(i, check.apply(item));
+                } catch (RuntimeException | Error e) {
+                    // the batch was read from one file at most, or its last items from the next one
+                    String path = file != null && file.id() == item.fileId() ? file.path() : null;
+                    throw new FileFailure(item.fileId(), path, e);
+                }
             }
             return batch;
         }, checkers));
@@ -131,6 +145,27 @@ final class ReadAhead implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reading or checking one file failed: the file is known, so the next run can set it aside. */
+    static final class FileFailure extends RuntimeException {
+
+        private final long fileId;
+        private final String path;
+
+        FileFailure(long fileId, String path, Throwable cause) {
+            super(cause.toString(), cause);
+            this.fileId = fileId;
+            this.path = path;
+        }
+
+        long fileId() {
+            return fileId;
+        }
+
+        String path() {
+            return path;
         }
     }
 

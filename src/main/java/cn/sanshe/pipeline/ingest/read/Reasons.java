@@ -25,6 +25,15 @@ final class Reasons {
     static final String CSV_OPEN_QUOTE = "CSV文件第%d行的引号没有配对（从这里到文件末尾都在引号里），请检查后重新报送";
     static final String CSV_RECORD_TOO_LONG = "CSV文件第%d行内容过长（超过%d个字符），可能是引号没有配对，请检查后重新报送";
 
+    static final String XML_TOO_DEEP = "文件内部结构异常（XML嵌套超过%d层），已拒收";
+    static final String TOO_MANY_ROWS = "工作表行数超过Excel的上限（1,048,576行），文件可能已损坏或被改动，已拒收";
+    static final String TOO_MANY_CELLS = "文件的单元格数量超过上限（%d个），请拆分成几个文件后重新报送";
+    static final String CELL_OUT_OF_RANGE = "单元格位置超出Excel的范围（列超过XFD或行超过1,048,576），文件可能已损坏或被改动，已拒收";
+    static final String ROW_TOO_WIDE = "一行的单元格超过Excel的上限（16,384列），文件可能已损坏或被改动，已拒收";
+    static final String SHARED_STRING_MISSING = "单元格引用了文件中不存在的文字条目，文件可能已损坏或被改动，已拒收";
+    static final String CELL_TOO_LONG = "单元格内容超过Excel的上限（32,767个字符），文件可能已损坏或被改动，已拒收";
+    static final String MEMORY_BUDGET = "读取此文件所需内存超过每个文件的限额（%d MB），请拆分成几个文件后重新报送";
+
     private Reasons() {
     }
 }

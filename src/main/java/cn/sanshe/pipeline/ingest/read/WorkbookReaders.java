@@ -24,6 +24,38 @@ public final class WorkbookReaders {
     private WorkbookReaders() {
     }
 
+    /**
+     * Why a file was refused when reading it ran out of memory after all (a shape no limit foresaw):
+     * the last line, so that one file never takes the run down with it.
+     */
+    public static String outOfMemoryReason() {
+        return String.format(java.util.Locale.ROOT, Reasons.MEMORY_BUDGET, ReadLimits.DEFAULTS.memoryBudgetBytes()
+                / ReadLimits.MIB);
+    }
+
+    /** How a CSV file's text is encoded: its charset, the length of its byte order mark, a name for people. */
+    public record CsvText(java.nio.charset.Charset charset, int bomLength, String displayName) {
+    }
+
+    /**
+     * The encoding of a CSV file decided as for the inbox (UTF-8 with or without BOM, GBK,
+     * GB18030), and the whole file checked to decode cleanly in it; otherwise refused with the
+     * reason (what it was detected as, or the line with bytes that do not decode).
+     */
+    public static CsvText csvText(Path file) throws FileRefusedException {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new FileRefusedException(Reasons.EMPTY);
+            }
+            CsvCharsets.Decision decision = CsvCharsets.decide(file, size);
+            CsvScan.check(file, decision, ReadLimits.DEFAULTS);
+            return new CsvText(decision.charset(), decision.bomLength(), decision.displayName());
+        } catch (IOException e) {
+            throw new FileRefusedException(Reasons.UNREADABLE, e);
+        }
+    }
+
     public static WorkbookReader open(Path file) throws FileRefusedException {
         return open(file, ReadLimits.DEFAULTS);
     }

@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.ingest.read;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.stream.XMLStreamException;
 
 /**
  * Looks through an .xlsx (a zip of XML parts) before any spreadsheet library touches it, inflating
@@ -46,8 +48,8 @@ final class XlsxInspector {
     static void inspect(Path file, ReadLimits limits) throws FileRefusedException {
         Set<String> names = new HashSet<>();
         String contentTypes = null;
-        long total = 0;
-        byte[] buf = new byte[BUFFER];
+        Totals totals = new Totals();
+        XlsxParts parts = new XlsxParts(limits);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > limits.maxZipEntries()) {
                 throw new FileRefusedException(Reasons.ZIP_BOMB);
@@ -62,41 +64,20 @@ final class XlsxInspector {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                MarkupCheck markup = mayHoldXml(name) ? new MarkupCheck() : null;
-                ByteArrayOutputStream keep = "[Content_Types].xml".equals(name) ? new ByteArrayOutputStream() : null;
-                boolean sharedStrings = name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml");
-                // the stream reads no more than the directory's compressed size, so the ratio is real
-                long compressed = Math.max(1, entry.getCompressedSize());
-                long produced = 0;
-                try (InputStream in = zip.getInputStream(entry)) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        produced += n;
-                        total += n;
-                        if (total > limits.maxUncompressedBytes()) {
-                            throw new FileRefusedException(Reasons.ZIP_BOMB);
-                        }
-                        if (produced > limits.ratioGraceBytes() && produced > limits.maxInflateRatio() * compressed) {
-                            throw new FileRefusedException(Reasons.ZIP_BOMB);
-                        }
-                        if (sharedStrings && produced > limits.maxSharedStringsBytes()) {
-                            throw new FileRefusedException(String.format(Locale.ROOT, Reasons.TOO_MANY_STRINGS,
-                                    limits.maxSharedStringsBytes() / ReadLimits.MIB));
-                        }
-                        if (markup != null) {
-                            markup.check(buf, n);
-                        }
-                        if (keep != null && keep.size() < ReadLimits.MIB) {
-                            keep.write(buf, 0, n);
-                        }
-                    }
+                InputStream raw = zip.getInputStream(entry);
+                CheckedEntry in;
+                try {
+                    in = new CheckedEntry(raw, name, entry, limits, totals);
+                    checkEntry(name, in, parts);
+                } finally {
+                    raw.close();
                 }
-                if (markup != null && markup.malformed()) {
+                if (in.markup != null && in.markup.malformed()) {
                     // decided at the entry's end, so that a bomb (long runs of one byte) is called a bomb
                     throw new FileRefusedException(Reasons.CORRUPT);
                 }
-                if (keep != null) {
-                    contentTypes = keep.toString(StandardCharsets.UTF_8);
+                if (in.kept != null) {
+                    contentTypes = in.kept.toString(StandardCharsets.UTF_8);
                 }
             }
         } catch (FileRefusedException e) {
@@ -118,6 +99,193 @@ final class XlsxInspector {
         if (!contentTypes.contains("spreadsheetml") && !contentTypes.contains("ms-excel")) {
             // .docx, .pptx and other Office packages share the zip magic
             throw new FileRefusedException(Reasons.NOT_A_TABLE);
+        }
+        parts.finish();
+    }
+
+    private static void checkEntry(String name, CheckedEntry in, XlsxParts parts)
+            throws IOException, FileRefusedException {
+        try {
+            if (in.looksLikeXml()) {
+                // Every part that could be XML is parsed as the reader would parse it, whatever its
+                // name: a sheet renamed sheet2.png is still opened by the reader through its
+                // relationship, so it is checked here too, after XML decoding.
+                parts.check(name, in);
+            }
+            in.drain();
+        } catch (IOException | XMLStreamException e) {
+            FileRefusedException refusal = refusalIn(e);
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (in.markup != null && in.markup.malformed()) {
+                in.drainQuietly();
+            }
+            // XML the reader could not parse either: broken off, or not XML after all
+            throw new FileRefusedException(Reasons.CORRUPT, e);
+        }
+    }
+
+    /** The refusal behind an I/O error, however deep a parser wrapped it; null if there is none. */
+    static FileRefusedException refusalIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refusal refusal) {
+                return (FileRefusedException) refusal.getCause();
+            }
+            if (t instanceof FileRefusedException refused) {
+                return refused;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** A refusal travelling through a parser as an I/O error. */
+    static final class Refusal extends IOException {
+        Refusal(FileRefusedException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private static final class Totals {
+        long inflated;
+    }
+
+    /**
+     * One entry as it inflates, every byte counted and checked on its way to whoever reads it (the
+     * XML check, or nothing): the total, the inflate ratio, the shared strings' size, the markup.
+     */
+    private static final class CheckedEntry extends FilterInputStream {
+
+        private final String name;
+        private final long compressed;
+        private final ReadLimits limits;
+        private final Totals totals;
+        private final boolean sharedStrings;
+        private final byte[] head = new byte[8];
+        private int headLength;
+        private int headPosition;
+        private long produced;
+        MarkupCheck markup;
+        ByteArrayOutputStream kept;
+
+        CheckedEntry(InputStream in, String name, ZipEntry entry, ReadLimits limits, Totals totals) throws IOException {
+            super(in);
+            this.name = name;
+            // the stream reads no more than the directory's compressed size, so the ratio is real
+            this.compressed = Math.max(1, entry.getCompressedSize());
+            this.limits = limits;
+            this.totals = totals;
+            this.sharedStrings = name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml");
+            this.kept = "[Content_Types].xml".equals(name) ? new ByteArrayOutputStream() : null;
+            // the first bytes say whether the entry is XML: read them now and hand them out again
+            byte[] first = in.readNBytes(head.length);
+            headLength = first.length;
+            System.arraycopy(first, 0, head, 0, headLength);
+            if (mayHoldXml(name) || looksLikeXml()) {
+                markup = new MarkupCheck();
+            }
+            checked(head, 0, headLength);
+        }
+
+        /** Starts with '<' after an optional byte order mark and white space, or with a UTF-16 mark. */
+        boolean looksLikeXml() {
+            int i = 0;
+            if (headLength >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF
+                    || head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)) {
+                return true;
+            }
+            if (headLength >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
+                i = 3;
+            }
+            while (i < headLength && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'
+                    || head[i] == 0)) {
+                i++;
+            }
+            return i < headLength ? head[i] == '<' : false;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (headPosition < headLength) {
+                int n = Math.min(len, headLength - headPosition);
+                System.arraycopy(head, headPosition, b, off, n);
+                headPosition += n;
+                return n;
+            }
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                checked(b, off, n);
+            }
+            return n;
+        }
+
+        private void checked(byte[] b, int off, int n) throws IOException {
+            try {
+                produced += n;
+                totals.inflated += n;
+                if (totals.inflated > limits.maxUncompressedBytes()) {
+                    throw new FileRefusedException(Reasons.ZIP_BOMB);
+                }
+                if (produced > limits.ratioGraceBytes() && produced > limits.maxInflateRatio() * compressed) {
+                    throw new FileRefusedException(Reasons.ZIP_BOMB);
+                }
+                if (sharedStrings && produced > limits.maxSharedStringsBytes()) {
+                    throw new FileRefusedException(String.format(Locale.ROOT, Reasons.TOO_MANY_STRINGS,
+                            limits.maxSharedStringsBytes() / ReadLimits.MIB));
+                }
+                if (markup != null) {
+                    boolean before = markup.malformed();
+                    byte[] piece = off == 0 ? b : java.util.Arrays.copyOfRange(b, off, off + n);
+                    markup.check(piece, n);
+                    if (!before && markup.malformed()) {
+                        // no parser gets markup past this point; the rest is only counted (a bomb is a bomb)
+                        throw new IOException("malformed markup in " + name);
+                    }
+                }
+                if (kept != null && kept.size() < ReadLimits.MIB) {
+                    kept.write(b, off, n);
+                }
+            } catch (FileRefusedException e) {
+                throw new Refusal(e);
+            }
+        }
+
+        /** Left to the caller: a parser giving up must not close what is still to be counted. */
+        @Override
+        public void close() {
+        }
+
+        void drain() throws IOException {
+            byte[] buf = new byte[BUFFER];
+            while (read(buf, 0, buf.length) > 0) {
+                // counted and checked on the way
+            }
+        }
+
+        /** After malformed markup: count the rest for the bomb checks, nothing else. */
+        void drainQuietly() throws FileRefusedException {
+            MarkupCheck seen = markup;
+            markup = null;
+            try {
+                drain();
+            } catch (IOException e) {
+                FileRefusedException refusal = refusalIn(e);
+                if (refusal != null) {
+                    throw refusal;
+                }
+            } finally {
+                markup = seen;
+            }
         }
     }
 

@@ -107,6 +107,10 @@ final class XlsxReader implements WorkbookReader {
     private List<String> cells(Row row) {
         // getCellCount() is the highest column + 1: gaps are null and become "", so each cell sits at its column
         int count = row.getCellCount();
+        if (count > ReadLimits.MAX_COLUMNS) {
+            // the inspector refuses such a file before it is opened; checked again as it is read
+            throw new IllegalStateException(Reasons.CORRUPT);
+        }
         List<String> cells = new ArrayList<>(count);
         for (int column = 0; column < count; column++) {
             cells.add(text(row.getCell(column)));

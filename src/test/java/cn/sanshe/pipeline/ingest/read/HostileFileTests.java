@@ -45,6 +45,7 @@ class HostileFileTests {
     static final String XML_ENTITY = "文件含有不允许的XML实体声明，已拒收";
     static final String ENCRYPTED = "工作簿已加密，请去掉密码后重新报送";
     static final String NOT_A_TABLE = "不是表格文件";
+    static final String OUT_OF_RANGE = "单元格位置超出Excel的范围（列超过XFD或行超过1,048,576），文件可能已损坏或被改动，已拒收";
 
     static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
@@ -225,6 +226,7 @@ class HostileFileTests {
                 out -> out.write((SHEET_START + "<row r=\"1\"><c r=\"ZZZZZZ1\" t=\"inlineStr\"><is><t>x</t></is></c>"
                         + "</row>" + SHEET_END).getBytes(StandardCharsets.UTF_8))));
 
+        // seen in the bytes already (the letters are plain): refused as corrupt before any parser runs
         assertRefused(wide).hasMessage(CORRUPT);
     }
 
@@ -234,8 +236,8 @@ class HostileFileTests {
                 out -> out.write((SHEET_START + "<row r=\"1\"><c r=\"A1\" t=\"n\"><v>1</v></c></row><row r=\"2\"><c")
                         .getBytes(StandardCharsets.UTF_8))));
 
-        // refused when the reader reaches the break: as an IOException naming the fault, never a RuntimeException
-        assertThatThrownBy(() -> readAll(broken)).isInstanceOf(IOException.class).hasMessage(CORRUPT);
+        // refused before any row is handed out: every part is parsed once as the reader will parse it
+        assertRefused(broken).hasMessage(CORRUPT);
     }
 
     @Test
@@ -301,7 +303,62 @@ class HostileFileTests {
                 out -> out.write((SHEET_START + "<row r=\"4294967295\"><c r=\"A4294967295\" t=\"inlineStr\"><is><t>x</t>"
                         + "</is></c></row>" + SHEET_END).getBytes(StandardCharsets.UTF_8))));
 
-        assertThatThrownBy(() -> readAll(tall)).isInstanceOf(IOException.class).hasMessage(CORRUPT);
+        assertRefused(tall).hasMessage(OUT_OF_RANGE);
+    }
+
+    @Test
+    void cellReferenceHiddenBehindACharacterReferenceIsJudgedDecoded() throws Exception {
+        assertRefused(HostileFiles.characterReferenceInCellReference(dir.resolve("字符引用.xlsx"))).hasMessage(OUT_OF_RANGE);
+    }
+
+    @Test
+    void aSheetStoredUnderAnotherExtensionIsCheckedAsTheReaderOpensIt() throws Exception {
+        assertRefused(HostileFiles.sheetPartWithAnotherExtension(dir.resolve("改名表.xlsx"))).hasMessage(CORRUPT);
+    }
+
+    @Test
+    void aDimensionPastExcelsBoundsIsRefused() throws Exception {
+        assertRefused(HostileFiles.hugeDimension(dir.resolve("巨大范围.xlsx"))).hasMessage(OUT_OF_RANGE);
+    }
+
+    @Test
+    void aSharedStringIndexPastTheTableIsRefused() throws Exception {
+        assertRefused(HostileFiles.sharedStringIndexPastTheTable(dir.resolve("越界索引.xlsx")))
+                .hasMessage("单元格引用了文件中不存在的文字条目，文件可能已损坏或被改动，已拒收");
+    }
+
+    @Test
+    void sharedStringsOverTheMemoryBudgetAreRefused() throws Exception {
+        Path strings = HostileFiles.millionsOfSharedStrings(dir.resolve("共享文字.xlsx"), 100_000);
+
+        assertRefused(strings, ReadLimits.DEFAULTS.withMemoryBudgetBytes(ReadLimits.MIB))
+                .hasMessageStartingWith("读取此文件所需内存超过每个文件的限额（1 MB）");
+        // within the budget the same file reads
+        assertThat(readAll(strings).get(0).row(1).cells()).containsExactly("99999");
+    }
+
+    @Test
+    void aRowOfMoreCellsThanExcelHasColumnsIsRefused() throws Exception {
+        assertRefused(HostileFiles.rowOfTooManyCells(dir.resolve("长行.xlsx")))
+                .hasMessage("一行的单元格超过Excel的上限（16,384列），文件可能已损坏或被改动，已拒收");
+    }
+
+    @Test
+    void deeplyNestedXmlIsRefusedAtTheDepthLimit() throws Exception {
+        assertRefused(HostileFiles.deeplyNested(dir.resolve("深嵌套.xlsx"), 200_000))
+                .hasMessage("文件内部结构异常（XML嵌套超过100层），已拒收");
+    }
+
+    @Test
+    void moreCellsThanTheLimitAreRefused() throws Exception {
+        assertRefused(fixture("community.xlsx"), ReadLimits.DEFAULTS.withMaxCells(10))
+                .hasMessageStartingWith("文件的单元格数量超过上限（10个）");
+    }
+
+    @Test
+    void theCorpusFilesAreMadeAsDescribed() throws Exception {
+        // the ordinary workbook they are all made from reads
+        assertThat(readAll(HostileFiles.base())).isNotEmpty();
     }
 
     @Test
