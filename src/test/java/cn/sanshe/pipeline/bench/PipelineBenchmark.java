@@ -322,7 +322,9 @@ public final class PipelineBenchmark {
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
                 "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
-                "--logging.file.name=" + log);
+                // one district at a time per worker: two workers then load as many districts at once as one
+                // 2-core node does; four at once make ingest's ingest_sheet inserts deadlock past its retries
+                "--pipeline.partitioning.worker-threads=1", "--logging.file.name=" + log);
         builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(DATA.resolve("identity.key")).trim());
         Path out = log.resolveSibling(log.getFileName() + ".out");
         builder.redirectErrorStream(true).redirectOutput(out.toFile());
