@@ -69,7 +69,7 @@ class HostileCorpusIntegrationTests {
         String output = Files.readString(work.resolve("child.out"), StandardCharsets.UTF_8);
 
         assertThat(child.exitValue()).as(output).isZero();
-        assertThat(output).contains("已完成").doesNotContain("OutOfMemoryError");
+        assertThat(output).contains("：完成。").doesNotContain("OutOfMemoryError");
         assertThat(jdbc.queryForObject("""
                 SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
                 WHERE i.JOB_NAME = 'ingestJob' ORDER BY e.JOB_EXECUTION_ID DESC LIMIT 1""", String.class))
