@@ -46,7 +46,12 @@ public class JobControl {
     }
 
     public JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             throw new IllegalArgumentException("没有执行号为 " + executionId + " 的作业");
         }
@@ -74,6 +79,14 @@ public class JobControl {
             execution = jobOperator.recover(execution);
         }
         return JobOutcome.of(jobOperator.restart(execution));
+    }
+
+    /**
+     * Marks an execution left STARTED by a dead process (and its unfinished steps) FAILED, without
+     * running anything, so it can be restarted: Spring Batch 6's {@code JobOperator.recover}.
+     */
+    public JobExecution recover(long executionId) {
+        return jobOperator.recover(execution(executionId));
     }
 
     public boolean stop(long executionId) throws Exception {

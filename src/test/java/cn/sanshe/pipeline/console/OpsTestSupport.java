@@ -1,0 +1,21 @@
+package cn.sanshe.pipeline.console;
+
+import cn.sanshe.pipeline.reference.DivisionLoader;
+import java.nio.file.Path;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The console users of the operators' tests (every role at every level of the console city), on the city's divisions. */
+final class OpsTestSupport {
+
+    private OpsTestSupport() {
+    }
+
+    static void users(JdbcTemplate jdbc, DivisionLoader divisions, ConsoleUsers users) throws Exception {
+        Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = '130100000000'", Integer.class);
+        if (city == null || city == 0) {
+            divisions.load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));
+        }
+        jdbc.update("DELETE FROM console_user");
+        ConsoleCity.users(users);
+    }
+}
