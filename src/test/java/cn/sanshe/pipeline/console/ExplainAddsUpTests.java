@@ -151,6 +151,78 @@ class ExplainAddsUpTests {
         assertThat(ids(records.subList(1, records.size()), true)).hasSize(drill.figure().numerator().intValueExact() - 1);
     }
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    @Autowired
+    ConsoleUsers users;
+
+    @Test
+    void aViewerDrillsFromAFigureToSourceRowsInsideTheJurisdictionOnly() throws Exception {
+        OpsTestSupport.users(jdbc, divisions, users);
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        var viewer = ConsoleTestSupport.as(users, "viewer-district");
+        String base = "/explain/" + ConsoleCity.PERIOD + "/130102000000";
+        String edition = page(mvc, base, viewer);
+        assertThat(edition).contains("社区社会组织数量").contains(base + "/ORG_COUNT?variant=all");
+        String figure = page(mvc, base + "/ORG_COUNT?variant=all", viewer);
+        assertThat(figure).contains("建北街道").contains("青园街道").contains("各单位合计").contains("计入的记录");
+        String unit = page(mvc, base + "/ORG_COUNT/unit/" + ConsoleCity.STREET_A + "000?variant=all&own=false", viewer);
+        assertThat(unit).contains("阳光社区").contains("/explain/master/org/");
+        String masterLink = unit.substring(unit.indexOf("/explain/master/org/"));
+        masterLink = masterLink.substring(0, masterLink.indexOf('"'));
+        String master = page(mvc, masterLink, viewer);
+        assertThat(master).contains("社会组织台账.csv").contains("来源行").contains(ConsoleCity.PERIOD);
+        String workers = page(mvc, base + "/STF_COLLEGE_RATE", viewer);
+        assertThat(workers).contains("id=\"overlap\"").contains("同一人在两个单位");
+        for (String id : ConsoleCity.IDENTITY_NUMBERS) {
+            assertThat(workers + page(mvc, base + "/STF_COLLEGE_RATE/unit/" + ConsoleCity.STREET_A + "000", viewer))
+                    .doesNotContain(id);
+        }
+
+        for (String who : List.of("viewer-streetA", "viewer-otherDistrict", "steward-streetB")) {
+            var other = ConsoleTestSupport.as(users, who);
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base).with(other))
+                    .andReturn().getResponse().getStatus()).as(who).isEqualTo(404);
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .get(base + "/ORG_COUNT").with(other)).andReturn().getResponse().getStatus()).as(who).isEqualTo(404);
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(masterLink)
+                .with(ConsoleTestSupport.as(users, "viewer-otherDistrict"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(page(mvc, masterLink, ConsoleTestSupport.as(users, "viewer-city"))).contains("社会组织台账.csv");
+    }
+
+    @Test
+    void theCommandWritesTheSameDrillDownAsACsv() throws Exception {
+        Path out = dir.resolve("explain.csv");
+        java.io.StringWriter text = new java.io.StringWriter();
+        int status = cn.sanshe.pipeline.cli.CommandLineFrame.execute(new java.io.PrintWriter(text, true),
+                new java.io.PrintWriter(text, true), "explain", "--indicator", "ORG_COUNT", "--scope", "130102000000",
+                "--period", ConsoleCity.PERIOD, "--out", out.toString());
+        assertThat(status).as(text.toString()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        String profile = explain.profileOf("130102000000", ConsoleCity.PERIOD);
+        Explain.Drill drill = explain.units("130102000000", PERIOD, profile, Indicator.ORG_COUNT, "all");
+        assertThat(lines.get(1)).startsWith("figure,ORG_COUNT,all,2026-10,130102000000,长安区,"
+                + drill.figure().value().stripTrailingZeros().toPlainString());
+        assertThat(lines.stream().filter(l -> l.startsWith("record,"))).hasSize(drill.figure().numerator().intValueExact());
+        assertThat(lines.stream().filter(l -> l.startsWith("source,"))).allMatch(l -> l.contains("社会组织台账.csv"))
+                .isNotEmpty();
+        assertThat(cn.sanshe.pipeline.cli.CommandLineFrame.execute(new java.io.PrintWriter(text, true),
+                new java.io.PrintWriter(text, true), "explain", "--indicator", "NO_SUCH", "--scope", "130102000000",
+                "--period", ConsoleCity.PERIOD, "--out", out.toString())).isEqualTo(2);
+    }
+
+    private static String page(org.springframework.test.web.servlet.MockMvc mvc, String path,
+            org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+        var result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(who))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static BigDecimal counted(List<Set<Long>> sets) {
         int sum = sets.stream().mapToInt(Set::size).sum();
         Set<Long> union = new HashSet<>();
