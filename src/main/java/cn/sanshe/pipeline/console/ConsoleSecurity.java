@@ -57,8 +57,9 @@ class ConsoleSecurity {
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-                        .invalidSessionUrl("/login?expired"))
+                // No invalid-session redirect: it would answer a post without its CSRF token with a
+                // redirect instead of 403. A timed-out session simply lands on the login page.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "

@@ -37,6 +37,16 @@ public class Places {
         return name.isEmpty() ? code : name;
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
+
+    /** A text with every 12-digit division code in it replaced by the division's name, for people. */
+    public String withNames(String text) {
+        if (text == null) {
+            return "";
+        }
+        return CODE.matcher(text).replaceAll(found -> java.util.regex.Matcher.quoteReplacement(fullName(found.group())));
+    }
+
     /** A name with its parents down from the district: 长安区建北街道锦绣社区. */
     public String fullName(String code) {
         if (code == null || code.length() < 6) {

@@ -1,5 +1,8 @@
 package cn.sanshe.pipeline.demo;
 
+import cn.sanshe.pipeline.console.ConsoleUsers;
+import cn.sanshe.pipeline.console.Jurisdiction;
+import cn.sanshe.pipeline.console.Role;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
@@ -43,9 +46,11 @@ public class DemoRun {
     private final PipelineProperties paths;
     private final DemoProperties demo;
     private final Clock clock;
+    private final ConsoleUsers users;
 
     DemoRun(DivisionLoader divisions, IngestRun ingest, ReconcileRun reconcile, ReportRun reports,
-            JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo) {
+            JdbcTemplate jdbc, PipelineProperties paths, DemoProperties demo, ConsoleUsers users) {
+        this.users = users;
         this.divisions = divisions;
         this.ingest = ingest;
         this.reconcile = reconcile;
@@ -106,7 +111,38 @@ public class DemoRun {
         }
         lines.add("报表：" + paths.reports().toAbsolutePath().normalize() + "；邮件：" + paths.outbox().toAbsolutePath()
                 .normalize());
+        lines.addAll(demoUsers());
         return new Report(delivered, lines);
+    }
+
+    /** The demo's console levels: the city, 长安区 and its 建北街道. */
+    static final Map<String, String> DEMO_LEVELS = new java.util.LinkedHashMap<>(Map.of());
+
+    static {
+        DEMO_LEVELS.put("city", "1301");
+        DEMO_LEVELS.put("district", "130102");
+        DEMO_LEVELS.put("street", "130102001");
+    }
+
+    /**
+     * One console user per role and level, made once, with documented passwords (a demo only:
+     * real accounts are made with {@code users add … --password-stdin}).
+     */
+    private List<String> demoUsers() {
+        List<String> lines = new ArrayList<>();
+        lines.add("控制台：java -jar sanshe-pipeline.jar serve（或 ./mvnw spring-boot:run -Dspring-boot.run.arguments=serve），"
+                + "浏览器打开 http://127.0.0.1:8080/ 。示范用户（用户名 / 密码，仅供演示）：");
+        for (Role role : Role.values()) {
+            StringBuilder line = new StringBuilder("  " + role.title() + "：");
+            DEMO_LEVELS.forEach((level, code) -> {
+                String name = "demo-" + role.name().toLowerCase() + "-" + level;
+                String password = name + "-pw";
+                users.addIfMissing(name, role, new Jurisdiction(code), password);
+                line.append(name).append(" / ").append(password).append("  ");
+            });
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
     }
 
     /** The newest month folder of the inbox (folders are named yyyy-MM). */

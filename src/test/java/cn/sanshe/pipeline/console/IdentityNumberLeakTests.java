@@ -156,7 +156,9 @@ class IdentityNumberLeakTests {
                 for (Cell cell : header) {
                     if (cell.getStringCellValue().equals("所属社区代码")) {
                         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                            sheet.getRow(r).getCell(cell.getColumnIndex()).setCellValue("130102001003");
+                            Row row = sheet.getRow(r);
+                            row.removeCell(row.getCell(cell.getColumnIndex()));
+                            row.createCell(cell.getColumnIndex()).setCellValue("130102001003");
                         }
                     }
                 }
@@ -186,7 +188,7 @@ class IdentityNumberLeakTests {
     static List<String> inputs(String html) {
         List<String> values = new ArrayList<>();
         java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("<input name=\"cell\" id=\"cell-\\d+\" size=\"40\" value=\"([^\"]*)\"").matcher(html);
+                .compile("<input name=\"cell\" id=\"cell-\\d+\" size=\"30\"\\s+value=\"([^\"]*)\"").matcher(html);
         while (matcher.find()) {
             values.add(org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1)));
         }

@@ -15,9 +15,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConflictsController {
 
     private final Conflicts conflicts;
+    private final cn.sanshe.pipeline.console.Places places;
 
-    ConflictsController(Conflicts conflicts) {
+    ConflictsController(Conflicts conflicts, cn.sanshe.pipeline.console.Places places) {
         this.conflicts = conflicts;
+        this.places = places;
     }
 
     @GetMapping("/conflicts")
@@ -44,7 +46,7 @@ class ConflictsController {
             RedirectAttributes flash) {
         Conflicts.Outcome outcome = conflicts.resolve(user, id, choice, reason);
         flash.addFlashAttribute("notice", outcome == Conflicts.Outcome.ALREADY ? "这个决定之前已做过，没有变化。"
-                : "冲突 " + id + " 已处理：选择“" + choice + "”。");
+                : "冲突 " + id + " 已处理：选择“" + places.withNames(choice) + "”。");
         return "redirect:/conflicts";
     }
 }
