@@ -31,6 +31,8 @@ class ConsoleSecurity {
     }
 
     @Bean
+    // Commands other than serve start no web server, and have no HttpSecurity to build a chain with.
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain console(HttpSecurity http, ConsoleUsers users) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/webjars/**", "/console.css", "/favicon.ico", "/error").permitAll()

@@ -23,6 +23,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * both in the browser.
  */
 @Configuration
+// Commands other than serve start no web server, and have no HttpSecurity to build a chain with.
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 class MonitorSecurity {
 
     @Bean
