@@ -270,6 +270,9 @@ public class Runs {
     }
 
     public boolean stop(long executionId) throws Exception {
+        if (!control.execution(executionId).isRunning()) {
+            throw new IllegalStateException("执行号 " + executionId + " 没有在运行，无需停止");
+        }
         return control.stop(executionId);
     }
 
