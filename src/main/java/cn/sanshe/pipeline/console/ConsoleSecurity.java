@@ -1,14 +1,13 @@
 package cn.sanshe.pipeline.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -17,22 +16,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * pages, the rejects workbook) needs the steward or admin role; users are the admins'. Which
  * records a user sees is not decided here but in every query (jurisdiction). CSRF tokens on every
  * form (Spring Security's default), a session that times out (server.servlet.session.timeout),
- * login throttling ({@link ConsoleUsers#failedLogin}) and strict headers.
+ * login throttling ({@link ConsoleUsers#failedLogin}) and strict headers. Only in the web
+ * application ({@code serve}); the other commands have no web layer.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleSecurity {
 
     static final String[] DECIDING = {"/rejects/**", "/reviews/**", "/masters/**", "/conflicts/**"};
 
     @Bean
-    static PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default; the prefix lets a later algorithm (argon2) take over without a migration.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    // Commands other than serve start no web server, and have no HttpSecurity to build a chain with.
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain console(HttpSecurity http, ConsoleUsers users) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/webjars/**", "/console.css", "/favicon.ico", "/error").permitAll()

@@ -50,7 +50,14 @@ public final class ConsoleBenchmark {
     static final String PASSWORD = "bench-password-1";
 
     public static void main(String[] args) throws Exception {
-        List<String> lines = new ArrayList<>();
+        // Printed as they come, so a slow run shows where it is.
+        List<String> lines = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println(line);
+                return super.add(line);
+            }
+        };
         long start = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.SERVLET)
@@ -85,9 +92,10 @@ public final class ConsoleBenchmark {
             lines.add(saves(district, jdbc));
             lines.add("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
         }
-        lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target/bench"));
         Files.write(Path.of("target/bench/console-benchmark.txt"), lines);
+        // The embedded server's watcher thread would keep the JVM alive after the context closed.
+        System.exit(0);
     }
 
     /** Rejects in 100 sheets (50 of street 130102001, 30 of 130102002, 20 of 130104001), pairs of 100,001 masters. */

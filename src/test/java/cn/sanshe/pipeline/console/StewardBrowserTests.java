@@ -114,6 +114,10 @@ class StewardBrowserTests {
         new Select(browser.findElement(By.name("template"))).selectByValue("S3");
         browser.findElement(By.name("reason")).sendKeys("所属社区代码");
         browser.findElement(By.cssSelector("#filters button")).click();
+        // htmx swaps the list in place and puts the filter in the address.
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.getCurrentUrl().contains("template=S3")
+                        && driver.findElement(By.id("counts")).getText().contains("共 3 条"));
         assertThat(text("#counts")).contains("共 3 条");
         screenshot("rejects-filtered");
         browser.findElement(By.xpath("//tr[td[contains(., '赵强')]]//a[@class='reject-link']")).click();

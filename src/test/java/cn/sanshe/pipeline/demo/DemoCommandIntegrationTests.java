@@ -61,6 +61,9 @@ class DemoCommandIntegrationTests {
                 .isZero();
 
         assertThat(second.toString()).contains("跳过加载", "使用已有收件箱");
+        // The console's demo users, one per role and level, printed with how to log in and made once.
+        assertThat(first.toString()).contains("http://127.0.0.1:8080/", "demo-steward-street / demo-steward-street-pw");
+        assertThat(count("SELECT COUNT(*) FROM console_user WHERE username LIKE 'demo-%'")).isEqualTo(12);
         assertThat(count("SELECT COUNT(*) FROM division")).isEqualTo(212);
         assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'divisionLoadJob'"))
                 .isEqualTo(loads);

@@ -106,28 +106,48 @@ public class RejectRows implements ConsoleQueue {
 
     @Override
     public long open(Jurisdiction jurisdiction) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ?",
-                Long.class, jurisdiction.like());
+        return page(jurisdiction, RejectFilter.all(), false).total();
     }
 
     public Page page(Jurisdiction jurisdiction, RejectFilter filter, boolean canSeeIds) {
         List<Object> args = new ArrayList<>();
         String where = where(jurisdiction, filter, args);
         Map<String, Long> byTemplate = new TreeMap<>();
-        jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
-                rs -> {
-                    byTemplate.put(rs.getString(1), rs.getLong(2));
-                }, args.toArray());
+        if (filter.reason() == null && filter.period() == null) {
+            // The sheets' accounting holds the same figure without a scan of the rejects: a live
+            // sheet's rows_rejected are its open rejects (a correction moves one to loaded, a
+            // resubmission closes them with the sheet it supersedes).
+            List<Object> sheetArgs = new ArrayList<>(List.of(jurisdiction.like()));
+            StringBuilder sheets = new StringBuilder("s.superseded_by IS NULL AND s.template IS NOT NULL AND s.unit_code LIKE ?");
+            if (filter.unit() != null) {
+                sheets.append(" AND s.unit_code LIKE ?");
+                sheetArgs.add(filter.unit() + "%");
+            }
+            if (filter.template() != null) {
+                sheets.append(" AND s.template = ?");
+                sheetArgs.add(filter.template());
+            }
+            jdbc.query("SELECT s.template, SUM(s.rows_rejected) FROM ingest_sheet s WHERE " + sheets
+                    + " GROUP BY s.template HAVING SUM(s.rows_rejected) > 0", rs -> {
+                        byTemplate.put(rs.getString(1), rs.getLong(2));
+                    }, sheetArgs.toArray());
+        } else {
+            jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
+                    rs -> {
+                        byTemplate.put(rs.getString(1), rs.getLong(2));
+                    }, args.toArray());
+        }
         long total = byTemplate.values().stream().mapToLong(Long::longValue).sum();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(RejectFilter.PAGE_SIZE);
         pageArgs.add(filter.page() * RejectFilter.PAGE_SIZE);
         List<Line> lines = jdbc.query("""
                 SELECT r.id, r.template, r.unit_code, r.period, f.path, s.sheet_name, r.row_no, r.reasons, r.raw_cipher
-                FROM (SELECT r.id FROM ingest_reject r WHERE %s ORDER BY r.id LIMIT ? OFFSET ?) p
+                FROM (SELECT r.id FROM ingest_reject r WHERE %s
+                      ORDER BY r.unit_code, r.template, r.period, r.id LIMIT ? OFFSET ?) p
                 JOIN ingest_reject r ON r.id = p.id
                 JOIN ingest_sheet s ON s.id = r.sheet_id JOIN ingest_file f ON f.id = s.file_id
-                ORDER BY r.id""".formatted(where), (rs, n) -> new Line(rs.getLong(1),
+                ORDER BY r.unit_code, r.template, r.period, r.id""".formatted(where), (rs, n) -> new Line(rs.getLong(1),
                 TemplateId.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getString(8), summary(rs.getString(9), canSeeIds)),
                 pageArgs.toArray());
@@ -137,16 +157,17 @@ public class RejectRows implements ConsoleQueue {
 
     /** The months with open rejects in the jurisdiction, newest first, for the filter. */
     public List<String> periods(Jurisdiction jurisdiction) {
+        // From the sheets with rejects left (a few hundred rows), not from the rejects themselves.
         return jdbc.queryForList("""
-                SELECT DISTINCT period FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ? AND period IS NOT NULL
-                ORDER BY period DESC""", String.class, jurisdiction.like());
+                SELECT DISTINCT period FROM ingest_sheet WHERE superseded_by IS NULL AND rows_rejected > 0
+                  AND unit_code LIKE ? AND period IS NOT NULL ORDER BY period DESC""", String.class, jurisdiction.like());
     }
 
     /** The units with open rejects in the jurisdiction, for the filter. */
     public List<String> units(Jurisdiction jurisdiction) {
         return jdbc.queryForList("""
-                SELECT DISTINCT unit_code FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ? ORDER BY unit_code""",
-                String.class, jurisdiction.like());
+                SELECT DISTINCT unit_code FROM ingest_sheet WHERE superseded_by IS NULL AND rows_rejected > 0
+                  AND unit_code LIKE ? ORDER BY unit_code""", String.class, jurisdiction.like());
     }
 
     static String where(Jurisdiction jurisdiction, RejectFilter filter, List<Object> args) {

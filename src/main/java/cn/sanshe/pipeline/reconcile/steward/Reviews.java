@@ -5,6 +5,7 @@ import cn.sanshe.pipeline.console.ConsoleUser;
 import cn.sanshe.pipeline.console.DecisionRefused;
 import cn.sanshe.pipeline.console.Jurisdiction;
 import cn.sanshe.pipeline.console.RecordNotFound;
+import cn.sanshe.pipeline.console.ShortCache;
 import cn.sanshe.pipeline.reconcile.survive.Survivorship;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +42,8 @@ public class Reviews implements ConsoleQueue {
     private final DecisionLog log;
     private final Survivorship survivorship;
     private final TransactionTemplate rolledBack;
+    /** Open and decided pairs per district scan the queue: counted once per half minute, or after a decision. */
+    private final ShortCache<List<Progress>> progress = new ShortCache<>(java.time.Duration.ofSeconds(30));
 
     Reviews(JdbcTemplate jdbc, DecisionLog log, Survivorship survivorship, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -105,11 +108,7 @@ public class Reviews implements ConsoleQueue {
 
     @Override
     public long open(Jurisdiction jurisdiction) {
-        List<Object> args = new ArrayList<>();
-        String where = where(jurisdiction, args);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM org_review r JOIN org_master a ON a.id = r.master_a "
-                + "JOIN org_master b ON b.id = r.master_b WHERE r.status = 'open' AND " + where, Long.class,
-                args.toArray());
+        return progress(jurisdiction).stream().mapToLong(Progress::open).sum();
     }
 
     public List<Map<String, Object>> open(String districtPrefix) {
@@ -129,8 +128,21 @@ public class Reviews implements ConsoleQueue {
             args.add(jurisdiction.like());
             return "r.district_code = ? AND (a.community_code LIKE ? OR b.community_code LIKE ?)";
         }
+        if (jurisdiction.district() != null) {
+            // Equality, so the queue is read in score order from the index without a sort.
+            args.add(jurisdiction.district());
+            return "r.district_code = ?";
+        }
         args.add(jurisdiction.like());
         return "r.district_code LIKE ?";
+    }
+
+    /** The masters a street's condition needs; a district's or city's is on the pair alone. */
+    private static String masters(Jurisdiction jurisdiction) {
+        // STRAIGHT_JOIN: read the pairs in the queue's index order and stop at the page, rather than
+        // start from every master of the street and sort what they pair into.
+        return jurisdiction.isStreet()
+                ? "STRAIGHT_JOIN org_master a ON a.id = r.master_a STRAIGHT_JOIN org_master b ON b.id = r.master_b" : "";
     }
 
     /** A page of the open pairs of the jurisdiction, highest score first. */
@@ -141,8 +153,11 @@ public class Reviews implements ConsoleQueue {
         args.add(Math.max(page, 0) * PAGE_SIZE);
         return jdbc.query("""
                 SELECT r.id, r.district_code, r.master_a, a.name, r.master_b, b.name, r.score, r.evidence, r.unsure_at
-                FROM org_review r JOIN org_master a ON a.id = r.master_a JOIN org_master b ON b.id = r.master_b
-                WHERE r.status = 'open' AND %s ORDER BY r.score DESC, r.id DESC LIMIT ? OFFSET ?""".formatted(where),
+                FROM (SELECT r.id FROM org_review r %s WHERE r.status = 'open' AND %s
+                      ORDER BY r.score DESC, r.id DESC LIMIT ? OFFSET ?) p
+                JOIN org_review r ON r.id = p.id
+                JOIN org_master a ON a.id = r.master_a JOIN org_master b ON b.id = r.master_b
+                ORDER BY r.score DESC, r.id DESC""".formatted(masters(jurisdiction), where),
                 (rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getTimestamp(9) != null),
                 args.toArray());
@@ -150,12 +165,16 @@ public class Reviews implements ConsoleQueue {
 
     /** Decided and open pairs per district of the jurisdiction, so nobody loses track. */
     public List<Progress> progress(Jurisdiction jurisdiction) {
+        return progress.get(jurisdiction.prefix(), () -> countProgress(jurisdiction));
+    }
+
+    private List<Progress> countProgress(Jurisdiction jurisdiction) {
         List<Object> args = new ArrayList<>();
         String where = where(jurisdiction, args);
         return jdbc.query("""
                 SELECT r.district_code, SUM(r.status = 'open'), SUM(r.status <> 'open')
-                FROM org_review r JOIN org_master a ON a.id = r.master_a JOIN org_master b ON b.id = r.master_b
-                WHERE %s GROUP BY r.district_code ORDER BY r.district_code""".formatted(where),
+                FROM org_review r %s
+                WHERE %s GROUP BY r.district_code ORDER BY r.district_code""".formatted(masters(jurisdiction), where),
                 (rs, n) -> new Progress(rs.getString(1), rs.getLong(2), rs.getLong(3)), args.toArray());
     }
 
@@ -265,6 +284,7 @@ public class Reviews implements ConsoleQueue {
     }
 
     private void merge(Pair pair, String who, String reason) {
+        progress.clear();
         long keep = pair.masterA();
         long gone = pair.masterB();
         log.record("merge", "review " + pair.id(), "主记录 " + gone + " 并入 " + keep, who, reason, pair.scope(), "org",
@@ -282,6 +302,7 @@ public class Reviews implements ConsoleQueue {
     }
 
     private void apart(Pair pair, String who, String reason) {
+        progress.clear();
         long a = pair.masterA();
         long b = pair.masterB();
         log.record("apart", "review " + pair.id(), "主记录 " + a + " 与 " + b + " 不是同一组织", who, reason, pair.scope(),
