@@ -42,10 +42,17 @@ final class Headline {
                 rows.add(new HeadlineRow(name(indicator, variant),
                         Formats.text(indicator, figure.value()),
                         Formats.target(indicator, edition.comparators().get(indicator.id()), figure.target()),
-                        status(figure), previous, change));
+                        status(figure), previous, change, link(edition, indicator, variant)));
             }
         }
         return rows;
+    }
+
+    /** The console page that explains the figure (a yearly edition's: its December). */
+    static String link(EditionFigures edition, Indicator indicator, String variant) {
+        String period = edition.yearly() ? edition.period().getYear() + "-12" : edition.period().toString();
+        return "/explain/" + period + "/" + edition.scope().code() + "/" + indicator.id() + "?variant="
+                + java.net.URLEncoder.encode(variant, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** green / amber / red; {@code nodata} when a target is set but the figure cannot be computed. */
