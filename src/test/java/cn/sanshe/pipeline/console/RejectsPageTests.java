@@ -18,8 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A corrected workbook that is not one (a broken zip) or is too big is refused before
- * anything changes. The rejects page counts from the sheets' accounting when it can (no scan of the rejects): those
- * counts must be the open rows themselves, for every jurisdiction and filter, before and after a
+ * anything changes. The rejects page's counts must be the open rows themselves, for every jurisdiction and filter, before and after a
  * correction — and the pages together list exactly those rows.
  */
 @SpringBootTest

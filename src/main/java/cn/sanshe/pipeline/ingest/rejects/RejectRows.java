@@ -113,30 +113,11 @@ public class RejectRows implements ConsoleQueue {
         List<Object> args = new ArrayList<>();
         String where = where(jurisdiction, filter, args);
         Map<String, Long> byTemplate = new TreeMap<>();
-        if (filter.reason() == null && filter.period() == null) {
-            // The sheets' accounting holds the same figure without a scan of the rejects: a live
-            // sheet's rows_rejected are its open rejects (a correction moves one to loaded, a
-            // resubmission closes them with the sheet it supersedes).
-            List<Object> sheetArgs = new ArrayList<>(List.of(jurisdiction.like()));
-            StringBuilder sheets = new StringBuilder("s.superseded_by IS NULL AND s.template IS NOT NULL AND s.unit_code LIKE ?");
-            if (filter.unit() != null) {
-                sheets.append(" AND s.unit_code LIKE ?");
-                sheetArgs.add(filter.unit() + "%");
-            }
-            if (filter.template() != null) {
-                sheets.append(" AND s.template = ?");
-                sheetArgs.add(filter.template());
-            }
-            jdbc.query("SELECT s.template, SUM(s.rows_rejected) FROM ingest_sheet s WHERE " + sheets
-                    + " GROUP BY s.template HAVING SUM(s.rows_rejected) > 0", rs -> {
-                        byTemplate.put(rs.getString(1), rs.getLong(2));
-                    }, sheetArgs.toArray());
-        } else {
-            jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
-                    rs -> {
-                        byTemplate.put(rs.getString(1), rs.getLong(2));
-                    }, args.toArray());
-        }
+        // Without a reason filter the count reads only the index (status, unit_code, template, period, id).
+        jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
+                rs -> {
+                    byTemplate.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
         long total = byTemplate.values().stream().mapToLong(Long::longValue).sum();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(RejectFilter.PAGE_SIZE);
@@ -155,19 +136,21 @@ public class RejectRows implements ConsoleQueue {
         return new Page(lines, total, byTemplate, filter.page(), pages);
     }
 
-    /** The months with open rejects in the jurisdiction, newest first, for the filter. */
-    public List<String> periods(Jurisdiction jurisdiction) {
-        // From the sheets with rejects left (a few hundred rows), not from the rejects themselves.
-        return jdbc.queryForList("""
-                SELECT DISTINCT period FROM ingest_sheet WHERE superseded_by IS NULL AND rows_rejected > 0
-                  AND unit_code LIKE ? AND period IS NOT NULL ORDER BY period DESC""", String.class, jurisdiction.like());
+    /** The units and months with open rejects in the jurisdiction, for the filter: one read of the index. */
+    public record Choices(List<String> units, List<String> periods) {
     }
 
-    /** The units with open rejects in the jurisdiction, for the filter. */
-    public List<String> units(Jurisdiction jurisdiction) {
-        return jdbc.queryForList("""
-                SELECT DISTINCT unit_code FROM ingest_sheet WHERE superseded_by IS NULL AND rows_rejected > 0
-                  AND unit_code LIKE ? ORDER BY unit_code""", String.class, jurisdiction.like());
+    public Choices choices(Jurisdiction jurisdiction) {
+        java.util.TreeSet<String> units = new java.util.TreeSet<>();
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        jdbc.query("""
+                SELECT DISTINCT unit_code, period FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ?""", rs -> {
+                    units.add(rs.getString(1));
+                    if (rs.getString(2) != null) {
+                        periods.add(rs.getString(2));
+                    }
+                }, jurisdiction.like());
+        return new Choices(List.copyOf(units), List.copyOf(periods));
     }
 
     static String where(Jurisdiction jurisdiction, RejectFilter filter, List<Object> args) {

@@ -52,8 +52,9 @@ class RejectsController {
         RejectFilter filter = new RejectFilter(unit, period, template, reason, page);
         model.addAttribute("filter", filter);
         model.addAttribute("result", rows.page(user.jurisdiction(), filter, user.canSeeIds()));
-        model.addAttribute("units", rows.units(user.jurisdiction()));
-        model.addAttribute("periods", rows.periods(user.jurisdiction()));
+        RejectRows.Choices choices = rows.choices(user.jurisdiction());
+        model.addAttribute("units", choices.units());
+        model.addAttribute("periods", choices.periods());
         model.addAttribute("templates", TemplateId.values());
         return "rejects/list";
     }
