@@ -47,9 +47,9 @@ import org.springframework.util.ResourceUtils;
  * Walks in real headless Chromium (the stewards' console's setup) on a 1366×768 window: an
  * operator finds a run that failed on purpose (its file was missing), reads the cause, previews
  * the restart, restarts it and sees it complete (the page follows the run by itself); pauses a
- * schedule and triggers another; downloads a report. A district leader then drills from a figure
- * of the district's edition down to the source rows of an organization counted in it. Screenshots
- * under target/console-screenshots/ops-*.
+ * schedule and triggers another; opens a missing submission; downloads a report. A district
+ * leader then drills from a figure of the district's edition down to the source rows of an
+ * organization counted in it. Screenshots under target/console-screenshots/ops-*.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorBrowserTests {
@@ -168,6 +168,15 @@ class OperatorBrowserTests {
         browser.findElement(By.cssSelector("#schedule-monthly-reports button.trigger")).click();
         assertThat(text("#notice")).contains("已请求立即运行计划 monthly-reports");
         screenshot("schedules");
+
+        // A missing submission: 建北街道 never sent S1 (社区基本情况) for October.
+        open("/submissions?month=" + ConsoleCity.PERIOD + "&months=1");
+        assertThat(text("#cell-130102001-" + ConsoleCity.PERIOD + "-S1")).contains("未报");
+        assertThat(text("#cell-130102001-" + ConsoleCity.PERIOD + "-S3")).contains("迟报");
+        screenshot("submissions");
+        browser.findElement(By.cssSelector("#cell-130102001-" + ConsoleCity.PERIOD + "-S1 a")).click();
+        assertThat(text("#missing")).contains("还没有收到任何文件");
+        screenshot("submission-missing");
 
         open("/reports");
         browser.findElement(By.className("edition-link")).click();
