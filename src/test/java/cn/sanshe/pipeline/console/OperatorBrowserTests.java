@@ -118,7 +118,7 @@ class OperatorBrowserTests {
                     + browser.findElement(By.tagName("body")).getText());
             browser.quit();
         }
-        scheduler.resumeAll();
+        OpsTestSupport.forgetTriggers(scheduler);
     }
 
     @Test

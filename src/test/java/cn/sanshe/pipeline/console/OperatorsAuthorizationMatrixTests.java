@@ -69,6 +69,9 @@ class OperatorsAuthorizationMatrixTests {
     @Autowired
     PipelineProperties paths;
 
+    @Autowired
+    org.quartz.Scheduler scheduler;
+
     @TempDir
     Path dir;
 
@@ -89,6 +92,11 @@ class OperatorsAuthorizationMatrixTests {
                 INSERT INTO delivery_log (edition, period, recipient, state, claim, node, attempts, reserved_at, sent_at)
                 VALUES ('changan-district-monthly', ?, 'mzj@changan.sjz.example', 'sent', UUID(), 't', 1, NOW(6), NOW(6))""",
                 ConsoleCity.PERIOD);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetTriggers() throws Exception {
+        OpsTestSupport.forgetTriggers(scheduler);
     }
 
     @Test

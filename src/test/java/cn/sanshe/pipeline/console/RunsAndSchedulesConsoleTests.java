@@ -84,6 +84,11 @@ class RunsAndSchedulesConsoleTests {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void forgetTriggers() throws Exception {
+        OpsTestSupport.forgetTriggers(scheduler);
+    }
+
     @Test
     void anOperatorSeesAFailedRunsCauseAndPreviewAndRestartsItToSuccess() throws Exception {
         Path file = dir.resolve("divisions.csv");
@@ -182,6 +187,8 @@ class RunsAndSchedulesConsoleTests {
                 .getFlashMap().get("notice").toString();
         assertThat(after).contains("已请求立即运行计划 monthly-reports");
         assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("monthly-reports", "pipeline"))).hasSize(before + 1);
+        OpsTestSupport.forgetTriggers(scheduler);
+        assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("monthly-reports", "pipeline"))).as("cleaned up").hasSize(before);
         assertThat(mvc.perform(get("/schedules/no-such").with(operator)).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
     }
