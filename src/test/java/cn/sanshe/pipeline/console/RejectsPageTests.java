@@ -50,7 +50,7 @@ class RejectsPageTests {
 
     @Test
     void hostileOrOversizedUploadsAreRefusedAndChangeNothing() throws Exception {
-        jdbc.update("DELETE FROM console_user");
+        ConsoleCity.build(jdbc, divisions, ingest, reconcile, dir.resolve("inbox"));
         users.add("zhang", Role.STEWARD, new Jurisdiction(ConsoleCity.STREET_A), ConsoleCity.PASSWORD, false);
         var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())

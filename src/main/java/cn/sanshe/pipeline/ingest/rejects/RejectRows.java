@@ -5,6 +5,7 @@ import cn.sanshe.pipeline.console.ConsoleUser;
 import cn.sanshe.pipeline.console.DecisionRefused;
 import cn.sanshe.pipeline.console.Jurisdiction;
 import cn.sanshe.pipeline.console.RecordNotFound;
+import cn.sanshe.pipeline.console.ShortCache;
 import cn.sanshe.pipeline.identifiers.IdentityNumber;
 import cn.sanshe.pipeline.ingest.load.StagingRows;
 import cn.sanshe.pipeline.ingest.read.SheetRow;
@@ -17,6 +18,7 @@ import cn.sanshe.pipeline.ingest.validate.RowValidator;
 import cn.sanshe.pipeline.ingest.validate.ValidationContext;
 import cn.sanshe.pipeline.reconcile.steward.DecisionLog;
 import cn.sanshe.pipeline.system.IdentityVault;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -54,6 +56,9 @@ public class RejectRows implements ConsoleQueue {
     private final RejectStore store;
     private final DecisionLog decisions;
     private final RowValidator validator = new RowValidator();
+    /** Counts and filter choices scan a jurisdiction's queue: kept 30 s, forgotten at every correction. */
+    private final ShortCache<Map<String, Long>> counts = new ShortCache<>(Duration.ofSeconds(30));
+    private final ShortCache<Choices> choices = new ShortCache<>(Duration.ofSeconds(30));
 
     RejectRows(JdbcTemplate jdbc, IdentityVault vault, TemplateCatalog catalog, StagingRows staging, RejectStore store,
             DecisionLog decisions) {
@@ -112,12 +117,17 @@ public class RejectRows implements ConsoleQueue {
     public Page page(Jurisdiction jurisdiction, RejectFilter filter, boolean canSeeIds) {
         List<Object> args = new ArrayList<>();
         String where = where(jurisdiction, filter, args);
-        Map<String, Long> byTemplate = new TreeMap<>();
-        // Without a reason filter the count reads only the index (status, unit_code, template, period, id).
-        jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
-                rs -> {
-                    byTemplate.put(rs.getString(1), rs.getLong(2));
-                }, args.toArray());
+        // Without a reason filter the count reads only the index (status, unit_code, template, period,
+        // id); paging through the same filter reuses it for up to 30 s or until a correction.
+        Map<String, Long> byTemplate = counts.get(generation() + "|" + jurisdiction.prefix() + "|" + filter.unit() + "|" + filter.period()
+                + "|" + filter.template() + "|" + filter.reason(), () -> {
+                    Map<String, Long> found = new TreeMap<>();
+                    jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
+                            rs -> {
+                                found.put(rs.getString(1), rs.getLong(2));
+                            }, args.toArray());
+                    return found;
+                });
         long total = byTemplate.values().stream().mapToLong(Long::longValue).sum();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(RejectFilter.PAGE_SIZE);
@@ -141,6 +151,10 @@ public class RejectRows implements ConsoleQueue {
     }
 
     public Choices choices(Jurisdiction jurisdiction) {
+        return choices.get(generation() + "|" + jurisdiction.prefix(), () -> readChoices(jurisdiction));
+    }
+
+    private Choices readChoices(Jurisdiction jurisdiction) {
         java.util.TreeSet<String> units = new java.util.TreeSet<>();
         java.util.TreeSet<String> periods = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         jdbc.query("""
@@ -243,6 +257,7 @@ public class RejectRows implements ConsoleQueue {
         if (outcome instanceof RowOutcome.Loaded loaded) {
             staging.insert(template, sheetId, rowNo, unit, loaded);
             store.corrected(id, sheetId);
+            forget();
             decisions.record("correct", "reject " + id, template + " " + pathOf(sheetId) + " 第" + rowNo + "行更正后入库",
                     user.username(), note == null || note.isBlank() ? "按退回原因更正" : note, unit, null, null);
             return new Correction(true, Map.of(), List.of(), shown, before, accounting(sheetId));
@@ -260,6 +275,29 @@ public class RejectRows implements ConsoleQueue {
             }
         }
         return new Correction(false, fieldErrors, rowErrors, shown, before, before);
+    }
+
+    /** Counts change: a row was corrected (here or from a workbook). */
+    void forget() {
+        counts.clear();
+        choices.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Again when the transaction ends, committed or rolled back: what was counted inside it is not to be kept.
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            counts.clear();
+                            choices.clear();
+                        }
+                    });
+        }
+    }
+
+    /** Rejects arrive with new ids: a count is kept only while the newest id is the same. */
+    private String generation() {
+        Long newest = jdbc.queryForObject("SELECT MAX(id) FROM ingest_reject", Long.class);
+        return String.valueOf(newest);
     }
 
     /** The cell a reason names: the template column whose header the reason mentions (the longest). */

@@ -154,7 +154,9 @@ public class RejectsWorkbook {
     /** Applies the workbook: fixed rows loaded, still wrong ones keep their new cells and reasons. */
     @Transactional
     public Preview apply(ConsoleUser user, Path workbook) throws IOException {
-        return walk(user, workbook, true);
+        Preview applied = walk(user, workbook, true);
+        rows.forget();
+        return applied;
     }
 
     private Preview walk(ConsoleUser user, Path workbook, boolean apply) throws IOException {
