@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every misfire of a pipeline schedule (a fire time passed while no node was up, or while it was
- * paused) is written to the fire log as {@code misfired}, whatever its misfire policy then does,
+ * paused) is written to {@code schedule_misfire} (V27), whatever its misfire policy then does,
  * so the console can show how often a schedule misfired.
  */
 @Component
@@ -40,10 +40,9 @@ class MisfireLog implements TriggerListener, SchedulerFactoryBeanCustomizer {
             return;
         }
         jdbc.getObject().update("""
-                INSERT INTO schedule_fire (schedule, task, scheduled_for, fired_at, finished_at, node, recovering, outcome,
-                                           detail)
-                VALUES (?, ?, ?, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3), ?, FALSE, 'misfired', ?)""",
-                trigger.getKey().getName(), trigger.getJobKey().getName(),
+                INSERT INTO schedule_misfire (schedule, scheduled_for, noted_at, node, policy)
+                VALUES (?, ?, CURRENT_TIMESTAMP(3), ?, ?)""",
+                trigger.getKey().getName(),
                 trigger.getNextFireTime() == null ? null : new Timestamp(trigger.getNextFireTime().getTime()),
                 cn.sanshe.pipeline.jobs.RunOwnerRecorderAccess.host(),
                 trigger.getMisfireInstruction() == org.quartz.CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING

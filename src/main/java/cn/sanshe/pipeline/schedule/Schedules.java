@@ -88,10 +88,10 @@ public class Schedules {
     /** Misfires of the last 30 days: fire times missed (logged by {@link MisfireLog}) or made up late. */
     public int misfires(String name) {
         Integer count = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM schedule_fire WHERE schedule = ? AND fired_at >= NOW() - INTERVAL 30 DAY
-                AND (outcome = 'misfired' OR recovering
-                     OR (scheduled_for IS NOT NULL AND fired_at > scheduled_for + INTERVAL 60 SECOND))""",
-                Integer.class, name);
+                SELECT (SELECT COUNT(*) FROM schedule_misfire WHERE schedule = ? AND noted_at >= NOW() - INTERVAL 30 DAY)
+                     + (SELECT COUNT(*) FROM schedule_fire WHERE schedule = ? AND fired_at >= NOW() - INTERVAL 30 DAY
+                        AND (recovering OR (scheduled_for IS NOT NULL AND fired_at > scheduled_for + INTERVAL 60 SECOND)))""",
+                Integer.class, name, name);
         return count == null ? 0 : count;
     }
 
