@@ -154,6 +154,14 @@ public class JobControl {
         return JobOutcome.of(jobOperator.restart(execution));
     }
 
+    /**
+     * Marks an execution left STARTED by a dead process (and its unfinished steps) FAILED, without
+     * running anything, so it can be restarted: Spring Batch 6's {@code JobOperator.recover}.
+     */
+    public JobExecution recover(long executionId) {
+        return jobOperator.recover(execution(executionId));
+    }
+
     public boolean stop(long executionId) throws Exception {
         return jobOperator.stop(executionId);
     }

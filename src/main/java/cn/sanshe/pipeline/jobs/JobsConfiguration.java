@@ -12,4 +12,9 @@ class JobsConfiguration {
     static RunOwnerRecorder runOwnerRecorder(ObjectProvider<JdbcTemplate> jdbc) {
         return new RunOwnerRecorder(jdbc);
     }
+
+    @Bean
+    static RootCauseRecorder rootCauseRecorder() {
+        return new RootCauseRecorder();
+    }
 }

@@ -42,6 +42,13 @@ public class ScheduleCommand implements Runnable {
     @Command(name = "list", description = "各计划的 cron、状态、下次与上次运行时间、最近一次结果，以及集群节点。")
     static class ListSchedules extends ScheduleWork {
 
+        /** Read-only: started lazily, as {@code jobs list} (-Dpipeline.eager=true turns it off). */
+        @Override
+        protected java.util.List<String> springSettings() {
+            return Boolean.getBoolean("pipeline.eager") ? java.util.List.of()
+                    : java.util.List.of("--spring.main.lazy-initialization=true");
+        }
+
         @Override
         int work(Schedules schedules, PrintWriter out) throws Exception {
             out.printf("%-18s %-18s %-18s %-8s %-6s %-19s %-19s %s%n", "计划", "任务", "cron", "状态", "重叠",

@@ -68,6 +68,33 @@ public class Schedules {
         return rows;
     }
 
+    /** One firing as the console shows it. */
+    public record Fire(LocalDateTime scheduledFor, LocalDateTime firedAt, LocalDateTime finishedAt, String node,
+            boolean recovering, String outcome, String detail) {
+
+        /** Fired more than a minute after its time: a misfire that was made up, or a recovery. */
+        public boolean late() {
+            return scheduledFor != null && firedAt != null && firedAt.isAfter(scheduledFor.plusSeconds(60));
+        }
+    }
+
+    /** The schedule's last firings, newest first, with the node that ran each. */
+    public List<Fire> fires(String name, int limit) throws SchedulerException {
+        existing(name);
+        return fires.recent(name, limit).stream().map(f -> new Fire(f.scheduledFor(), f.firedAt(), f.finishedAt(),
+                f.node(), f.recovering(), f.outcome(), f.detail())).toList();
+    }
+
+    /** Misfires of the last 30 days: fire times missed (logged by {@link MisfireLog}) or made up late. */
+    public int misfires(String name) {
+        Integer count = jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM schedule_misfire WHERE schedule = ? AND noted_at >= NOW() - INTERVAL 30 DAY)
+                     + (SELECT COUNT(*) FROM schedule_fire WHERE schedule = ? AND fired_at >= NOW() - INTERVAL 30 DAY
+                        AND (recovering OR (scheduled_for IS NOT NULL AND fired_at > scheduled_for + INTERVAL 60 SECOND)))""",
+                Integer.class, name, name);
+        return count == null ? 0 : count;
+    }
+
     public void pause(String name) throws SchedulerException {
         scheduler.pauseJob(existing(name));
     }

@@ -64,7 +64,7 @@ final class Headline {
                 rows.add(new HeadlineRow(name, Formats.withUnit(indicator, figure),
                         Formats.target(indicator, edition.comparators().get(indicator.id()), figure.target()),
                         status, Formats.change(indicator, figure.value(), before == null ? null : before.value()),
-                        yearChange));
+                        yearChange, link(edition, indicator, variant)));
                 moved(moved, name, indicator, figure.value(), before == null ? null : before.value());
             }
         }
@@ -80,6 +80,13 @@ final class Headline {
         List<String> movers = moved.stream().sorted(Comparator.comparingDouble(Moved::weight).reversed()).limit(3)
                 .map(Moved::text).toList();
         return new Page(verdict, rows, context, movers);
+    }
+
+    /** The console page that explains the figure (a yearly edition's: its December). */
+    static String link(EditionFigures edition, Indicator indicator, String variant) {
+        String period = edition.yearly() ? edition.period().getYear() + "-12" : edition.period().toString();
+        return "/explain/" + period + "/" + edition.scope().code() + "/" + indicator.id() + "?variant="
+                + java.net.URLEncoder.encode(variant, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -36,8 +36,17 @@ public class DashboardPdf {
 
     private final JasperTemplates templates;
 
+    /** Where the console answers, for the links of the PDF's figures (pipeline.console.address). */
+    private String consoleAddress = "http://127.0.0.1:8080";
+
     public DashboardPdf(JasperTemplates templates) {
         this.templates = templates;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setConsoleAddress(@org.springframework.beans.factory.annotation.Value("${pipeline.console.address:http://127.0.0.1:8080}")
+            String address) {
+        this.consoleAddress = address == null || address.isBlank() ? null : address.replaceFirst("/+$", "");
     }
 
     /** The two costs of a render, for the benchmark: filling the templates and writing the PDF. */
@@ -91,6 +100,7 @@ public class DashboardPdf {
         parameters.put("CUTOFF", time(dashboard.cutoff()));
         parameters.put("GENERATED", time(dashboard.generated()));
         parameters.put("HEADLINE", maps(dashboard.headline()));
+        parameters.put("CONSOLE", consoleAddress);
         parameters.put("HEADLINE_REPORT", templates.get("headline"));
         parameters.put("CONTEXT", maps(dashboard.context()));
         parameters.put("CONTEXT_REPORT", templates.get("context"));

@@ -1,0 +1,259 @@
+package cn.sanshe.pipeline.console;
+
+import static cn.sanshe.pipeline.console.ConsoleTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.sanshe.pipeline.jobs.JobControl;
+import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.reference.DivisionLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.ResourceUtils;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The operators' pages over HTTP: a run made to fail on purpose (its file is missing), its cause
+ * in plain words, the restart preview naming the steps that run again, the restart and its
+ * success; an execution left STARTED by a dead process recovered; schedules paused, resumed and
+ * triggered; and who may do which.
+ */
+@SpringBootTest
+class RunsAndSchedulesConsoleTests {
+
+    @Autowired
+    WebApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DivisionLoader divisions;
+
+    @Autowired
+    ConsoleUsers users;
+
+    @Autowired
+    JobControl jobs;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    @Qualifier("divisionLoadJob")
+    Job divisionLoadJob;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @TempDir
+    Path dir;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        OpsTestSupport.users(jdbc, divisions, users);
+        jdbc.update("DELETE FROM division WHERE code LIKE '98%'");
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetTriggers() throws Exception {
+        OpsTestSupport.forgetTriggers(scheduler);
+    }
+
+    @Test
+    void anOperatorSeesAFailedRunsCauseAndPreviewAndRestartsItToSuccess() throws Exception {
+        Path file = dir.resolve("divisions.csv");
+        JobOutcome failed = jobs.run(divisionLoadJob, new JobParametersBuilder().addString("file", file.toString())
+                .addString("sha256", "missing").addLong("requestedAt", System.nanoTime()).toJobParameters());
+        assertThat(failed.succeeded()).isFalse();
+        long id = failed.executionId();
+        var operator = as(users, "operator-city");
+
+        String list = page(get("/runs").param("status", "FAILED").with(operator));
+        assertThat(list).contains("/runs/" + id).contains("区划表导入").contains("失败");
+        assertThat(page(get("/runs").param("status", "COMPLETED").param("job", "divisionLoadJob").with(operator)))
+                .doesNotContain("/runs/" + id + "\"");
+
+        String run = page(get("/runs/" + id).with(operator));
+        assertThat(run).contains("找不到文件").contains(file.toString()).contains("技术细节")
+                .contains("读取区划表").contains("id=\"restart\"");
+
+        String preview = page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator));
+        assertThat(preview).contains("将再次运行").contains("divisionStageStep（上次 失败")
+                .contains("divisionCheckStep（尚未运行过").contains("divisionMergeStep（尚未运行过")
+                .contains("id=\"confirm\"");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = "
+                + "(SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)", Integer.class, id))
+                .as("the preview runs nothing").isEqualTo(1);
+
+        Files.copy(ResourceUtils.getFile("classpath:reference/divisions-good-small.csv").toPath(), file);
+        MvcResult restarted = mvc.perform(post("/runs/" + id + "/restart").with(operator).with(csrf())).andReturn();
+        assertThat(restarted.getResponse().getStatus()).isEqualTo(302);
+        String location = restarted.getResponse().getRedirectedUrl();
+        long next = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(next).isGreaterThan(id);
+        waitUntilDone(next);
+        assertThat(jobs.execution(next).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code LIKE '98%'", Integer.class)).isEqualTo(6);
+        String done = page(get("/runs/" + next).with(operator));
+        assertThat(done).contains("完成").doesNotContain("id=\"failure\"").doesNotContain("id=\"restart\"")
+                .doesNotContain("hx-trigger");
+        assertThat(page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator)))
+                .contains("已有更新的执行").doesNotContain("id=\"confirm\"");
+    }
+
+    @Test
+    void anExecutionLeftStartedByADeadProcessIsRecoveredThenRestartable() throws Exception {
+        JobExecution crashed = startedExecution();
+        jdbc.update("INSERT INTO job_run_owner (job_execution_id, host, pid, started_at) VALUES (?, ?, ?, NOW(6))",
+                crashed.getId(), cn.sanshe.pipeline.jobs.RunOwnerRecorderAccess.host(), deadPid());
+        var operator = as(users, "operator-city");
+
+        String run = page(get("/runs/" + crashed.getId()).with(operator));
+        assertThat(run).contains("运行中").contains("id=\"recover\"").contains("hx-trigger=\"every 2s\"");
+        assertThat(page(get("/runs/" + crashed.getId() + "/progress").with(operator))).contains("id=\"steps\"")
+                .doesNotContain("<html");
+        assertThat(page(get("/runs/" + crashed.getId() + "/confirm").param("action", "recover").with(operator)))
+                .contains("运行它的进程已不在");
+
+        assertThat(mvc.perform(post("/runs/" + crashed.getId() + "/recover").with(operator).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(302);
+        assertThat(jobs.execution(crashed.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(page(get("/runs/" + crashed.getId()).with(operator))).contains("id=\"restart\"");
+    }
+
+    @Test
+    void aRecoverOfAnExecutionAnotherNodeMayStillRunIsRefusedUnlessConfirmed() throws Exception {
+        JobExecution running = startedExecution();
+        jdbc.update("INSERT INTO job_run_owner (job_execution_id, host, pid, started_at) VALUES (?, 'another-node', 4242, NOW(6))",
+                running.getId());
+        var operator = as(users, "operator-city");
+
+        assertThat(page(get("/runs/" + running.getId() + "/confirm").param("action", "recover").with(operator)))
+                .contains("在主机 another-node 上运行");
+        assertThat(mvc.perform(post("/runs/" + running.getId() + "/recover").with(operator).with(csrf())).andReturn()
+                .getResponse().getStatus()).isEqualTo(409);
+        assertThat(jobs.execution(running.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+        mvc.perform(post("/runs/" + running.getId() + "/recover").param("confirmedStopped", "true").with(operator).with(csrf()));
+        assertThat(jobs.execution(running.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
+    void schedulesSayTheirCronInWordsAndArePausedResumedAndTriggered() throws Exception {
+        var operator = as(users, "operator-city");
+        String list = page(get("/schedules").with(operator));
+        assertThat(list).contains("每天 01:30").contains("每月3日 06:00").contains("每年1月10日 07:00")
+                .contains("每晚入库并更新主数据").contains("调度节点");
+
+        mvc.perform(post("/schedules/nightly-pipeline/pause").with(operator).with(csrf()));
+        assertThat(scheduler.getTriggerState(org.quartz.TriggerKey.triggerKey("nightly-pipeline", "pipeline")))
+                .isEqualTo(Trigger.TriggerState.PAUSED);
+        assertThat(page(get("/schedules").with(operator))).contains("已暂停");
+        mvc.perform(post("/schedules/nightly-pipeline/resume").with(operator).with(csrf()));
+        assertThat(scheduler.getTriggerState(org.quartz.TriggerKey.triggerKey("nightly-pipeline", "pipeline")))
+                .isEqualTo(Trigger.TriggerState.NORMAL);
+
+        int before = scheduler.getTriggersOfJob(JobKey.jobKey("monthly-reports", "pipeline")).size();
+        String after = mvc.perform(post("/schedules/monthly-reports/trigger").with(operator).with(csrf())).andReturn()
+                .getFlashMap().get("notice").toString();
+        assertThat(after).contains("已请求立即运行计划 monthly-reports");
+        assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("monthly-reports", "pipeline"))).hasSize(before + 1);
+        OpsTestSupport.forgetTriggers(scheduler);
+        assertThat(scheduler.getTriggersOfJob(JobKey.jobKey("monthly-reports", "pipeline"))).as("cleaned up").hasSize(before);
+        assertThat(mvc.perform(get("/schedules/no-such").with(operator)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void onlyOperatorsAndAdminsSeeRunsAndOnlyCityWideOnesSteerThem() throws Exception {
+        JobExecution crashed = startedExecution();
+        long id = crashed.getId();
+        for (Role role : Role.values()) {
+            for (String where : ConsoleCity.JURISDICTIONS.keySet()) {
+                var who = as(users, ConsoleCity.userName(role, where));
+                boolean operates = role == Role.OPERATOR || role == Role.ADMIN;
+                boolean steers = operates && where.equals("city");
+                assertThat(status(get("/runs").with(who))).as("%s %s list", role, where).isEqualTo(operates ? 200 : 403);
+                assertThat(status(get("/runs/" + id).with(who))).isEqualTo(operates ? 200 : 403);
+                assertThat(status(get("/schedules").with(who))).isEqualTo(operates ? 200 : 403);
+                assertThat(status(get("/runs/" + id + "/confirm").param("action", "recover").with(who)))
+                        .isEqualTo(steers ? 200 : 403);
+                assertThat(status(post("/schedules/nightly-pipeline/pause").with(who).with(csrf())))
+                        .as("%s %s pause", role, where).isEqualTo(steers ? 302 : 403);
+                MvcResult forged = mvc.perform(post("/runs/" + id + "/stop").with(who)).andReturn();
+                assertThat(forged.getResponse().getStatus()).as("no CSRF token").isIn(302, 403);
+                if (forged.getResponse().getStatus() == 302) {
+                    assertThat(forged.getResponse().getRedirectedUrl()).as("no CSRF token").contains("/login");
+                }
+            }
+        }
+        assertThat(status(get("/runs/999999999").with(as(users, "operator-city")))).isEqualTo(404);
+        assertThat(status(get("/runs"))).as("anonymous").isEqualTo(302);
+        assertThat(jobs.execution(id).getStatus()).as("nobody stopped it without a token").isEqualTo(BatchStatus.STARTED);
+        mvc.perform(post("/schedules/nightly-pipeline/resume").with(as(users, "operator-city")).with(csrf()));
+    }
+
+    private int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private void waitUntilDone(long id) throws InterruptedException {
+        for (int i = 0; i < 300 && jobs.execution(id).isRunning(); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private JobExecution startedExecution() throws Exception {
+        String file = ResourceUtils.getFile("classpath:reference/divisions-good-small.csv").getAbsolutePath();
+        JobParameters parameters = new JobParametersBuilder().addString("file", file).addString("sha256", "test")
+                .addLong("requestedAt", System.nanoTime()).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance("divisionLoadJob", parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setStartTime(LocalDateTime.now());
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    private static long deadPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
+    }
+}
