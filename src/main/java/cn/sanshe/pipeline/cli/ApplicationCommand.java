@@ -30,7 +30,11 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         validate();
         PipelineCommand root = (PipelineCommand) spec.root().userObject();
-        WorkingDirectory.check(Path.of(""), root.springArguments());
+        try {
+            WorkingDirectory.check(Path.of(""), root.springArguments());
+        } catch (IllegalStateException wrongPlace) {
+            throw new UsageException(wrongPlace.getMessage());   // run from the wrong folder: wrong usage, exit 2
+        }
         STARTS.incrementAndGet();
         java.util.List<String> arguments = new java.util.ArrayList<>(root.springArguments());
         arguments.addAll(0, springSettings());

@@ -66,6 +66,13 @@ public final class CommandLineFrame {
                 return USAGE;
             }
             log.error("command {} failed", failedCommand.getCommandName(), exception);
+            for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof cn.sanshe.pipeline.jobs.JobInterruptedException interrupted) {
+                    // Its own words name the execution and the restart command: the operator needs exactly those.
+                    failedCommand.getErr().println("失败：" + oneLine(interrupted.getMessage()));
+                    return FAILED;
+                }
+            }
             failedCommand.getErr().println("失败：" + oneLine(messageOf(exception)) + "（详情见 logs/pipeline.log）");
             return FAILED;
         });

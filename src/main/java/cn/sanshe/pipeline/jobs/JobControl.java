@@ -53,7 +53,7 @@ public class JobControl {
             return e;
         }
         String why = JobOutcome.rootMessage(e);
-        return new IllegalStateException("作业 " + job + "（执行号 " + id + "）中断：" + why
+        return new JobInterruptedException("作业 " + job + "（执行号 " + id + "）中断：" + why
                 + "。数据库恢复后从中断处继续：jobs restart " + id, e);
     }
 
