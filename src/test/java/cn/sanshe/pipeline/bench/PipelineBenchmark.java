@@ -317,15 +317,18 @@ public final class PipelineBenchmark {
 
     /** A {@code worker} JVM on the benchmark's database and broker. */
     private static Process worker(ConfigurableApplicationContext context, int brokerPort, Path log) throws IOException {
-        String url = ((com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+        com.zaxxer.hikari.HikariDataSource dataSource = (com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class);
+        String url = dataSource.getJdbcUrl();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + dataSource.getUsername(),
                 "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
                 // one district at a time per worker: two workers then load as many districts at once as one
                 // 2-core node does; four at once make ingest's ingest_sheet inserts deadlock past its retries
                 "--pipeline.partitioning.worker-threads=1", "--logging.file.name=" + log);
         builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(DATA.resolve("identity.key")).trim());
+        // the embedded server's generated password (grants are on), by the environment, not the command line
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
         Path out = log.resolveSibling(log.getFileName() + ".out");
         builder.redirectErrorStream(true).redirectOutput(out.toFile());
         Process process = builder.start();

@@ -167,12 +167,14 @@ class RemotePartitioningIntegrationTests {
         Path key = Path.of("target/test-mariadb/identity.key");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
-                "--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=root",
-                "--spring.datasource.password=", "--pipeline.partitioning.mode=remote",
+                "--spring.datasource.url=" + dataSource.getJdbcUrl(),
+                "--spring.datasource.username=" + dataSource.getUsername(), "--pipeline.partitioning.mode=remote",
                 "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
                 "--pipeline.partitioning.worker-threads=1", "--pipeline.ingest.chunk-size=50",
                 "--logging.file.name=" + log.resolveSibling(log.getFileName() + ".file"));
         builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(key).trim());
+        // the embedded server's generated password (grants are on), by the environment, not the command line
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         workers.add(process);
