@@ -45,6 +45,7 @@ final class FailureWords {
         String kind = switch (simple) {
             case "NoSuchFileException", "FileNotFoundException" -> "找不到文件";
             case "AccessDeniedException" -> "没有权限读写文件";
+            case "DivisionFileRefusedException", "FileRefusedException" -> "文件被拒收";
             case "SQLTransientConnectionException", "CommunicationsException", "CannotGetJdbcConnectionException",
                  "SQLNonTransientConnectionException" -> "数据库连接不上";
             case "DeadlockLoserDataAccessException", "CannotAcquireLockException" -> "数据库锁冲突（可直接重启）";

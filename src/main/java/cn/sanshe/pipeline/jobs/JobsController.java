@@ -105,7 +105,7 @@ class JobsController {
     private Runs.Detail detail(long id) {
         try {
             return runs.detail(id);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | cn.sanshe.pipeline.cli.UsageException e) {
             throw new RecordNotFound("execution " + id);
         }
     }

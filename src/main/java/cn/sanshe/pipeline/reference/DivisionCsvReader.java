@@ -42,7 +42,7 @@ class DivisionCsvReader extends AbstractItemCountingItemStreamItemReader<Divisio
         try {
             text = WorkbookReaders.csvText(file);
         } catch (FileRefusedException e) {
-            throw new DivisionFileRefusedException("区划文件：" + e.getMessage());
+            throw new DivisionFileRefusedException("区划文件 " + file + "：" + e.getMessage());
         }
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(text.bomLength());

@@ -89,7 +89,7 @@ class IdentityNumberLeakTests {
         long reject = ConsoleTestSupport.rejects(jdbc, ConsoleCity.STREET_A).get(0);
         MvcResult form = mvc.perform(get("/rejects/" + reject).with(steward)).andReturn();
         List<String> cells = inputs(form.getResponse().getContentAsString(StandardCharsets.UTF_8));
-        seen.put("still wrong " + reject, mvc.perform(post("/rejects/" + reject).with(steward).with(csrf())
+        seen.put("still wrong (reject " + reject + ")", mvc.perform(post("/rejects/" + reject).with(steward).with(csrf())
                 .param("cell", cells.toArray(String[]::new))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         long pair = ConsoleTestSupport.pairs(jdbc, ConsoleCity.STREET_A).get(0);
         mvc.perform(post("/reviews/" + pair + "/unsure").with(steward).with(csrf()).param("reason", "需要核实"));

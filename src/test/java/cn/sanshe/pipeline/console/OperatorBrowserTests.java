@@ -143,7 +143,7 @@ class OperatorBrowserTests {
         screenshot("runs-failed");
         browser.findElement(By.xpath("//a[@class='run-link' and text()='" + id + "']")).click();
         assertThat(text("#status")).isEqualTo("失败");
-        assertThat(text("#failure-words")).contains("找不到文件").contains(file.toString());
+        assertThat(text("#failure-words")).contains("文件被拒收").contains("文件不存在或无法读取").contains(file.toString());
         assertThat(browser.findElement(By.cssSelector("#failure details pre")).isDisplayed()).as("trace folded").isFalse();
         screenshot("run-failed");
 

@@ -104,7 +104,7 @@ class RunsAndSchedulesConsoleTests {
                 .doesNotContain("/runs/" + id + "\"");
 
         String run = page(get("/runs/" + id).with(operator));
-        assertThat(run).contains("找不到文件").contains(file.toString()).contains("技术细节")
+        assertThat(run).contains("文件被拒收").contains("文件不存在或无法读取").contains(file.toString()).contains("技术细节")
                 .contains("读取区划表").contains("id=\"restart\"");
 
         String preview = page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator));
@@ -171,7 +171,7 @@ class RunsAndSchedulesConsoleTests {
     void schedulesSayTheirCronInWordsAndArePausedResumedAndTriggered() throws Exception {
         var operator = as(users, "operator-city");
         String list = page(get("/schedules").with(operator));
-        assertThat(list).contains("每天 01:30").contains("每月3日 06:00").contains("每年1月10日 07:00")
+        assertThat(list).contains("每天 01:30").contains("每天 06:00").contains("每天 07:00")
                 .contains("每晚入库并更新主数据").contains("调度节点");
 
         mvc.perform(post("/schedules/nightly-pipeline/pause").with(operator).with(csrf()));

@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The console's bulk loop over rejected rows, the {@code export rejects} / {@code import
  * corrections} path within a jurisdiction: the rejects workbook of the page's filter (same layout:
- * {@link RejectsExport#META} then the template's standard columns, nothing a spreadsheet would
+ * {@link #META} then the template's standard columns, nothing a spreadsheet would
  * execute, identity numbers masked for users without the right), and the corrected workbook back
  * — read through {@link WorkbookReaders} with ingest's hostile-file protections and a size limit,
  * previewed (fixed, still wrong, untouched, refused) before anything changes, then applied.
@@ -49,6 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RejectsWorkbook {
+
+    /** The source columns before the template's own, as this workbook writes them (one per cell below). */
+    static final List<String> META = List.of("退回编号", "报送单位", "所属月份", "原文件", "原工作表", "原行号", "退回原因");
+
 
     /** Bigger corrected workbooks are refused before they are read. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -122,13 +126,13 @@ public class RejectsWorkbook {
     private Sheet newSheet(SXSSFWorkbook workbook, TemplateId template, CellStyle bold) {
         Sheet sheet = workbook.createSheet(template.name() + " " + template.title());
         var header = sheet.createRow(0);
-        List<String> names = new ArrayList<>(RejectsExport.META);
+        List<String> names = new ArrayList<>(META);
         catalog.template(template).columns().forEach(column -> names.add(column.header()));
         for (int i = 0; i < names.size(); i++) {
             header.createCell(i).setCellValue(names.get(i));
             header.getCell(i).setCellStyle(bold);
         }
-        sheet.setColumnWidth(RejectsExport.META.indexOf("退回原因"), 60 * 256);
+        sheet.setColumnWidth(META.indexOf("退回原因"), 60 * 256);
         sheet.createFreezePane(0, 1);
         return sheet;
     }
@@ -171,7 +175,7 @@ public class RejectsWorkbook {
             while (reader.nextSheet()) {
                 SheetRow header = reader.nextRow();
                 Optional<HeaderMatch> match = header == null ? Optional.empty() : catalog.recognise(header);
-                int idColumn = header == null ? -1 : header.cells().indexOf(RejectsExport.META.get(0));
+                int idColumn = header == null ? -1 : header.cells().indexOf(META.get(0));
                 if (match.isEmpty() || idColumn < 0) {
                     continue;
                 }
@@ -211,7 +215,7 @@ public class RejectsWorkbook {
         Map<String, String> raw = rows.cells((String) reject.get("raw_cipher"));
         List<String> exported = standardCells(template, raw, user.canSeeIds());
         List<String> originals = standardCells(template, raw, true);
-        int first = RejectsExport.META.size();
+        int first = META.size();
         List<String> uploaded = new ArrayList<>();
         for (int i = 0; i < exported.size(); i++) {
             uploaded.add(first + i < row.cells().size() ? row.cell(first + i) : "");
