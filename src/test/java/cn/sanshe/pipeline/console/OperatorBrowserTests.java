@@ -51,6 +51,10 @@ import org.springframework.util.ResourceUtils;
  * leader then drills from a figure of the district's edition down to the source rows of an
  * organization counted in it. Screenshots under target/console-screenshots/ops-*.
  */
+// Quartz keeps one data source per scheduler name in a JVM-wide registry; a command run in this JVM by
+// another test (its own context, same scheduler name) re-registers and then closes it. A context of
+// this class's own registers it afresh, so the scheduler pages reach a live pool.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperatorBrowserTests {
 

@@ -38,6 +38,10 @@ import org.springframework.util.FileSystemUtils;
  * each district and master records of each street, Prometheus from another machine), direct
  * requests for another jurisdiction's editions and records included. Prints the matrix; zero leaks.
  */
+// Quartz keeps one data source per scheduler name in a JVM-wide registry; a command run in this JVM by
+// another test (its own context, same scheduler name) re-registers and then closes it. A context of
+// this class's own registers it afresh, so the scheduler pages reach a live pool.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 @SpringBootTest
 @AutoConfigureMockMvc
 class OperatorsAuthorizationMatrixTests {

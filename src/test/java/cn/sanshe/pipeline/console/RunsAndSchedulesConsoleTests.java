@@ -44,6 +44,10 @@ import org.springframework.web.context.WebApplicationContext;
  * success; an execution left STARTED by a dead process recovered; schedules paused, resumed and
  * triggered; and who may do which.
  */
+// Quartz keeps one data source per scheduler name in a JVM-wide registry; a command run in this JVM by
+// another test (its own context, same scheduler name) re-registers and then closes it. A context of
+// this class's own registers it afresh, so the scheduler pages reach a live pool.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 @SpringBootTest
 class RunsAndSchedulesConsoleTests {
 
