@@ -165,12 +165,12 @@ class OperatorBrowserTests {
         open("/schedules");
         assertThat(text("#schedule-nightly-pipeline")).contains("每天 01:30");
         browser.findElement(By.cssSelector("#schedule-nightly-pipeline button.pause")).click();
-        assertThat(text("#notice")).contains("已暂停");
+        assertThat(textSaying("#notice", "已暂停")).contains("已暂停");
         assertThat(text("#schedule-nightly-pipeline .state")).isEqualTo("已暂停");
         assertThat(scheduler.getTriggerState(TriggerKey.triggerKey("nightly-pipeline", "pipeline")))
                 .isEqualTo(Trigger.TriggerState.PAUSED);
         browser.findElement(By.cssSelector("#schedule-monthly-reports button.trigger")).click();
-        assertThat(text("#notice")).contains("已请求立即运行计划 monthly-reports");
+        assertThat(textSaying("#notice", "已请求立即运行计划 monthly-reports")).contains("已请求立即运行计划 monthly-reports");
         screenshot("schedules");
 
         // A missing submission: 建北街道 never sent S1 (社区基本情况) for October.
@@ -213,8 +213,22 @@ class OperatorBrowserTests {
         browser.get("http://127.0.0.1:" + port + path);
     }
 
+    /** The element's text; a page replaced under us (a redirect after a click, an htmx swap) is read again. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** The element's text once it says {@code expected} (the page after a click may not be there yet). */
+    private String textSaying(String css, String expected) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    String text = d.findElement(By.cssSelector(css)).getText();
+                    return text.contains(expected) ? text : null;
+                });
     }
 
     private void screenshot(String name) throws Exception {

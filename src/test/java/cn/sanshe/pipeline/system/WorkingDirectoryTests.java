@@ -37,8 +37,8 @@ class WorkingDirectoryTests {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output.lines().filter(line -> line.startsWith("失败：")).toList()).singleElement()
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.startsWith("用法错误：")).toList()).singleElement()
                 .asString().contains("下没有 jobs/ 文件夹");
         try (var files = Files.list(elsewhere)) {
             assertThat(files.map(path -> path.getFileName().toString()).toList())
