@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -115,13 +118,13 @@ class StewardBrowserTests {
         browser.findElement(By.name("reason")).sendKeys("所属社区代码");
         browser.findElement(By.cssSelector("#filters button")).click();
         // htmx swaps the list in place and puts the filter in the address.
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(driver -> driver.getCurrentUrl().contains("template=S3")
                         && driver.findElement(By.id("counts")).getText().contains("共 3 条"));
         assertThat(text("#counts")).contains("共 3 条");
         screenshot("rejects-filtered");
         browser.findElement(By.xpath("//tr[td[contains(., '赵强')]]//a[@class='reject-link']")).click();
-        long reject = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/rejects/", ""));
+        long reject = idInAddress("/rejects/");
         long sheet = jdbc.queryForObject("SELECT sheet_id FROM ingest_reject WHERE id = ?", Long.class, reject);
         int loadedBefore = loaded(sheet);
         screenshot("reject-row");
@@ -169,7 +172,7 @@ class StewardBrowserTests {
         open("/reviews");
         screenshot("reviews");
         browser.findElement(By.xpath("//tr[td[contains(., '老协会')]]//a[@class='review-link']")).click();
-        long pair = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/reviews/", ""));
+        long pair = idInAddress("/reviews/");
         assertThat(text("#why")).contains("负责人相同").contains("名称相似度");
         screenshot("pair");
         browser.findElement(By.id("merge-reason")).sendKeys("同一协会，名称漏字");
@@ -191,7 +194,7 @@ class StewardBrowserTests {
         // Keep another pair apart.
         open("/reviews");
         browser.findElement(By.xpath("//tr[td[contains(., '舞蹈')]]//a[@class='review-link']")).click();
-        long other = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/reviews/", ""));
+        long other = idInAddress("/reviews/");
         browser.findElement(By.id("apart-reason")).sendKeys("舞蹈队和舞蹈团是两个团体");
         browser.findElement(By.id("apart")).click();
         assertThat(text("#notice")).contains("不是同一组织");
@@ -219,6 +222,8 @@ class StewardBrowserTests {
                 .contains("处理冲突").contains("zhang");
         screenshot("history");
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        // Signing out is a POST and a redirect; the next sign-in must not race it.
+        waitUntil(driver -> driver.getCurrentUrl().contains("/login"));
 
         // The district steward decides the conflict across the two streets.
         login("liu");
@@ -242,14 +247,30 @@ class StewardBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(ConsoleCity.PASSWORD);
         browser.findElement(By.id("login")).click();
+        // The next page opened must carry the new session, so wait for the sign-in's redirect.
+        waitUntil(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
+    /** The number the address ends in once a link to one record has been followed. */
+    private long idInAddress(String prefix) {
+        waitUntil(driver -> driver.getCurrentUrl().matches(".*" + prefix + "\\d+$"));
+        return Long.parseLong(browser.getCurrentUrl().replaceAll(".*" + prefix, ""));
+    }
+
+    private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
     }
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
     }
 
+    /** The element's text; after a click the next page may still be loading, so it is looked for a while. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(css)).getText());
     }
 
     private WebElement communityInput() {
