@@ -81,12 +81,28 @@ public final class ConsoleBenchmark {
             Browser street = new Browser(base, "bench-street");
             lines.add("page (steward)                                   requests  median ms  p95 ms  max ms  target");
             lines.add(time(district, "/rejects", "rejects, first page (district, 80,000 open)"));
-            lines.add(time(district, "/rejects?page=1500", "rejects, page 1,501 (district)"));
+            // Deep pages are read from a key (keyset paging): the key of the row 75,000 deep in the
+            // district's list, as the 下一页 link of page 1,500 carries it; then 40 pages on by following
+            // the page's own 下一页 link, each request a new page.
+            String deepRejects = jdbc.queryForObject("""
+                    SELECT CONCAT(unit_code, '_', template, '_', COALESCE(period, ''), '_', id) FROM ingest_reject
+                    WHERE status = 'open' AND unit_code LIKE '130102%'
+                    ORDER BY unit_code, template, period, id LIMIT 1 OFFSET 74999""", String.class);
+            lines.add(time(district, "/rejects?after=" + deepRejects + "&n=1501",
+                    "rejects, page 1,501 (district; key 75,000 deep)"));
+            lines.add(follow(district, "/rejects?after=" + deepRejects + "&n=1501",
+                    "rejects, pages 1,506-1,545 by 下一页 (district)"));
             lines.add(time(district, "/rejects?template=S3&reason=" + URLEncoder.encode("所属社区", StandardCharsets.UTF_8),
                     "rejects, filtered by template and reason"));
             lines.add(time(street, "/rejects", "rejects, first page (street, 50,000 open)"));
             lines.add(time(district, "/reviews", "review pairs, first page (district, 50,000)"));
-            lines.add(time(district, "/reviews?page=900", "review pairs, page 901 (district)"));
+            String deepPairs = jdbc.queryForObject("""
+                    SELECT CONCAT(score, '_', id) FROM org_review WHERE status = 'open' AND district_code = '130102'
+                    ORDER BY score DESC, id DESC LIMIT 1 OFFSET 44999""", String.class);
+            lines.add(time(district, "/reviews?after=" + deepPairs + "&n=901",
+                    "review pairs, page 901 (district; key 45,000 deep)"));
+            lines.add(follow(district, "/reviews?after=" + deepPairs + "&n=901",
+                    "review pairs, pages 906-945 by 下一页 (district)"));
             lines.add(time(street, "/reviews", "review pairs, first page (street, 25,000)"));
             lines.add(time(district, "/conflicts", "conflicts (district)"));
             lines.add(saves(district, jdbc));
@@ -163,6 +179,34 @@ public final class ConsoleBenchmark {
             }
         }
         return line(label, millis) + String.format(Locale.ROOT, "  (first %.0f ms)", firstMillis);
+    }
+
+    /**
+     * {@value #REQUESTS} pages in a row, each reached by the 下一页 link of the one before, as a
+     * steward pages through; the first {@value #WARMUP} pages from the start are warm-up.
+     */
+    static String follow(Browser browser, String start, String label) throws Exception {
+        String path = start;
+        for (int i = 0; i < WARMUP; i++) {
+            path = next(browser.get(path), path);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            long begin = System.nanoTime();
+            HttpResponse<String> response = browser.get(path);
+            millis.add((System.nanoTime() - begin) / 1e6);
+            path = next(response, path);
+        }
+        return line(label, millis);
+    }
+
+    /** The address the page's 下一页 link leads to. */
+    static String next(HttpResponse<String> page, String path) {
+        Matcher matcher = Pattern.compile("<a id=\"next\" href=\"([^\"]+)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !matcher.find()) {
+            throw new IllegalStateException(path + ": no 下一页 link (" + page.statusCode() + ")");
+        }
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1));
     }
 
     /** Corrections of distinct rejects of the district, each validated and loaded under its row. */

@@ -85,10 +85,10 @@ class RejectsPageTests {
         for (String prefix : List.of(ConsoleCity.STREET_A, ConsoleCity.STREET_B, ConsoleCity.DISTRICT,
                 ConsoleCity.OTHER_DISTRICT, ConsoleCity.CITY)) {
             Jurisdiction jurisdiction = new Jurisdiction(prefix);
-            for (RejectFilter filter : List.of(RejectFilter.all(), new RejectFilter(null, null, "S3", null, 0),
-                    new RejectFilter(ConsoleCity.STREET_A, null, null, null, 0),
-                    new RejectFilter(null, ConsoleCity.PERIOD, null, null, 0),
-                    new RejectFilter(null, null, null, "所属社区代码", 0))) {
+            for (RejectFilter filter : List.of(RejectFilter.all(), new RejectFilter(null, null, "S3", null),
+                    new RejectFilter(ConsoleCity.STREET_A, null, null, null),
+                    new RejectFilter(null, ConsoleCity.PERIOD, null, null),
+                    new RejectFilter(null, null, null, "所属社区代码"))) {
                 List<Object> args = new ArrayList<>(List.of(prefix + "%"));
                 String sql = "SELECT COUNT(*) FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ?";
                 if (filter.unit() != null) {

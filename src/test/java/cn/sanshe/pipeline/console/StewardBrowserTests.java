@@ -302,7 +302,8 @@ class StewardBrowserTests {
 
     private static byte[] fix(byte[] workbook, String name, String community) throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
-            Sheet sheet = book.getSheetAt(0);
+            // The workbook opens with its 说明 sheet; the rows are on the template's sheet.
+            Sheet sheet = book.getSheet("S3 社区工作者花名册");
             int nameColumn = -1;
             int communityColumn = -1;
             for (Cell cell : sheet.getRow(0)) {

@@ -22,8 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,55 +135,24 @@ public class CorrectionsImport {
         String period = (String) reject.get("period");
 
         List<String> sent = RejectCells.sent(catalog, template, store.rawCells(id));
-        List<String> shown = RejectCells.shown(template, sent);
-        List<String> returned = new ArrayList<>();
-        for (var column : template.columns()) {
-            Integer index = match.columnIndex().get(column.id());
-            returned.add(index == null ? "" : row.cell(index));
-        }
-        boolean unchanged = sameAsShown(returned, shown);
-        List<String> cells = RejectCells.restore(returned, shown, sent);
-
-        // The row to check: the restored cells where the template's columns are, the rest as returned.
-        String[] checked = row.cells().toArray(String[]::new);
-        for (int i = 0; i < template.columns().size(); i++) {
-            Integer index = match.columnIndex().get(template.columns().get(i).id());
-            if (index != null && index < checked.length) {
-                checked[index] = cells.get(i);
-            }
-        }
-        SheetRow toCheck = new SheetRow(row.number(), Arrays.asList(checked));
+        RejectCells.ReadBack back = RejectCells.readBack(match, row, RejectCells.shown(template, sent), sent);
         ValidationContext context = new ValidationContext(period == null ? null : YearMonth.parse(period),
                 LocalDate.now(), this::divisionExists, unit);
-        RowOutcome outcome = validator.check(match, toCheck, context);
+        RowOutcome outcome = validator.check(match, back.toCheck(), context);
         if (outcome instanceof RowOutcome.Loaded loaded) {
             staging.insert(TemplateId.valueOf((String) reject.get("template")), sheetId,
                     ((Number) reject.get("row_no")).intValue(), unit, loaded);
             store.corrected(id, sheetId);
             return Fate.LOADED;
         }
-        if (unchanged) {
+        if (back.unchanged()) {
             return Fate.UNCHANGED;
         }
         String reasons = outcome instanceof RowOutcome.Rejected rejected
                 ? IdentityNumber.maskIn(String.join("；", rejected.reasons())) : "更正后的行为空";
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (int i = 0; i < template.columns().size(); i++) {
-            stored.put(template.columns().get(i).header(), cells.get(i) == null ? "" : cells.get(i));
-        }
-        store.stillWrong(id, stored, reasons);
+        store.stillWrong(id, RejectCells.byHeader(template, back.cells()), reasons);
         problems.add(where + "（退回编号 " + id + "）仍有错误：" + reasons);
         return Fate.STILL_WRONG;
-    }
-
-    private static boolean sameAsShown(List<String> returned, List<String> shown) {
-        for (int i = 0; i < returned.size(); i++) {
-            String back = returned.get(i) == null ? "" : returned.get(i).trim();
-            if (!back.equals(shown.get(i).trim())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean divisionExists(String code) {

@@ -8,6 +8,7 @@ import cn.sanshe.pipeline.ingest.template.Template;
 import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
 import cn.sanshe.pipeline.ingest.template.ValueKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,5 +81,42 @@ final class RejectCells {
             }
         }
         return cells;
+    }
+
+    /**
+     * A row of a corrected workbook read back under its template's columns: whether every cell came
+     * back as it was shown, the cells to keep (a cell returned as shown stands for what was sent),
+     * and the row to check again — those cells where the template's columns are, the rest as returned.
+     */
+    record ReadBack(boolean unchanged, List<String> cells, SheetRow toCheck) {
+    }
+
+    static ReadBack readBack(HeaderMatch match, SheetRow row, List<String> shown, List<String> sent) {
+        List<ColumnSpec> columns = match.template().columns();
+        List<String> returned = new ArrayList<>();
+        boolean unchanged = true;
+        for (int i = 0; i < columns.size(); i++) {
+            Integer index = match.columnIndex().get(columns.get(i).id());
+            returned.add(index == null ? "" : row.cell(index));
+            unchanged &= returned.get(i).trim().equals(shown.get(i).trim());
+        }
+        List<String> cells = restore(returned, shown, sent);
+        String[] checked = row.cells().toArray(String[]::new);
+        for (int i = 0; i < columns.size(); i++) {
+            Integer index = match.columnIndex().get(columns.get(i).id());
+            if (index != null && index < checked.length) {
+                checked[index] = cells.get(i);
+            }
+        }
+        return new ReadBack(unchanged, cells, new SheetRow(row.number(), List.of(checked)));
+    }
+
+    /** The cells of a row still wrong as they are kept, under the template's standard headers. */
+    static Map<String, String> byHeader(Template template, List<String> cells) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (int i = 0; i < template.columns().size(); i++) {
+            kept.put(template.columns().get(i).header(), cells.get(i) == null ? "" : cells.get(i));
+        }
+        return kept;
     }
 }

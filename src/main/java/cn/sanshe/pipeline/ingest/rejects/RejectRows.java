@@ -4,6 +4,7 @@ import cn.sanshe.pipeline.console.ConsoleQueue;
 import cn.sanshe.pipeline.console.ConsoleUser;
 import cn.sanshe.pipeline.console.DecisionRefused;
 import cn.sanshe.pipeline.console.Jurisdiction;
+import cn.sanshe.pipeline.console.Keyset;
 import cn.sanshe.pipeline.console.RecordNotFound;
 import cn.sanshe.pipeline.console.ShortCache;
 import cn.sanshe.pipeline.identifiers.IdentityNumber;
@@ -56,9 +57,8 @@ public class RejectRows implements ConsoleQueue {
     private final RejectStore store;
     private final DecisionLog decisions;
     private final RowValidator validator = new RowValidator();
-    /** Counts and filter choices scan a jurisdiction's queue: kept 30 s, forgotten at every correction. */
+    /** Counts by words of a reason scan a jurisdiction's rows: kept 30 s at most, forgotten at every correction. */
     private final ShortCache<Map<String, Long>> counts = new ShortCache<>(Duration.ofSeconds(30));
-    private final ShortCache<Choices> choices = new ShortCache<>(Duration.ofSeconds(30));
 
     RejectRows(JdbcTemplate jdbc, IdentityVault vault, TemplateCatalog catalog, StagingRows staging, RejectStore store,
             DecisionLog decisions) {
@@ -73,10 +73,19 @@ public class RejectRows implements ConsoleQueue {
     /** One line of the list. */
     public record Line(long id, TemplateId template, String unit, String period, String file, String sheet, int rowNo,
             String reasons, String summary) {
+
+        /** Its place in the list, for the address of the page after or before it. */
+        public String key() {
+            return new RejectKey(unit, template.name(), period, id).toString();
+        }
     }
 
     /** A page of the list with the counts of the whole filter. */
-    public record Page(List<Line> lines, long total, Map<String, Long> byTemplate, int page, int pages) {
+    public record Page(Keyset.Slice<Line> slice, long total, Map<String, Long> byTemplate) {
+
+        public List<Line> lines() {
+            return slice.lines();
+        }
     }
 
     /** One rejected row as a steward sees it. */
@@ -111,82 +120,100 @@ public class RejectRows implements ConsoleQueue {
 
     @Override
     public long open(Jurisdiction jurisdiction) {
-        return page(jurisdiction, RejectFilter.all(), false).total();
+        Long open = jdbc.queryForObject("SELECT SUM(open_rows) FROM ingest_reject_open_count WHERE unit_code LIKE ?",
+                Long.class, jurisdiction.like());
+        return open == null ? 0 : open;
     }
 
+    /** The first page of the filter. */
     public Page page(Jurisdiction jurisdiction, RejectFilter filter, boolean canSeeIds) {
-        List<Object> args = new ArrayList<>();
-        String where = where(jurisdiction, filter, args);
-        // Without a reason filter the count reads only the index (status, unit_code, template, period,
-        // id); paging through the same filter reuses it for up to 30 s or until a correction.
-        Map<String, Long> byTemplate = counts.get(generation() + "|" + jurisdiction.prefix() + "|" + filter.unit() + "|" + filter.period()
-                + "|" + filter.template() + "|" + filter.reason(), () -> {
-                    Map<String, Long> found = new TreeMap<>();
-                    jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
-                            rs -> {
-                                found.put(rs.getString(1), rs.getLong(2));
-                            }, args.toArray());
-                    return found;
-                });
+        return page(jurisdiction, filter, Keyset.first(), canSeeIds);
+    }
+
+    /**
+     * The page of the filter at {@code at}, read from the index {@code (status, unit_code, template,
+     * period, id)} from its key on (never counted through with OFFSET), with the exact counts of the
+     * whole filter.
+     */
+    public Page page(Jurisdiction jurisdiction, RejectFilter filter, Keyset at, boolean canSeeIds) {
+        Map<String, Long> byTemplate = counts(jurisdiction, filter);
         long total = byTemplate.values().stream().mapToLong(Long::longValue).sum();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(RejectFilter.PAGE_SIZE);
-        pageArgs.add(filter.page() * RejectFilter.PAGE_SIZE);
-        List<Line> lines = jdbc.query("""
+        int pages = (int) Math.max(1, (total + RejectFilter.PAGE_SIZE - 1) / RejectFilter.PAGE_SIZE);
+        List<Line> read = read(jurisdiction, filter, at, canSeeIds);
+        if (at.mode() == Keyset.Mode.BEFORE && read.isEmpty()) {
+            // Nothing before the key any more (corrected meanwhile): the first page.
+            at = Keyset.first();
+            read = read(jurisdiction, filter, at, canSeeIds);
+        }
+        return new Page(at.slice(read, RejectFilter.PAGE_SIZE, pages, Line::key), total, byTemplate);
+    }
+
+    private List<Line> read(Jurisdiction jurisdiction, RejectFilter filter, Keyset at, boolean canSeeIds) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(filter.where(jurisdiction.prefix(), args));
+        if (at.mode() == Keyset.Mode.AFTER || at.mode() == Keyset.Mode.BEFORE) {
+            where.append(" AND ").append(RejectKey.parse(at.key()).seek(at.mode() == Keyset.Mode.AFTER, args));
+        }
+        args.add(RejectFilter.PAGE_SIZE + 1);
+        String order = at.backwards() ? "r.unit_code DESC, r.template DESC, r.period DESC, r.id DESC"
+                : "r.unit_code, r.template, r.period, r.id";
+        return jdbc.query("""
                 SELECT r.id, r.template, r.unit_code, r.period, f.path, s.sheet_name, r.row_no, r.reasons, r.raw_cipher
-                FROM (SELECT r.id FROM ingest_reject r WHERE %s
-                      ORDER BY r.unit_code, r.template, r.period, r.id LIMIT ? OFFSET ?) p
+                FROM (SELECT r.id FROM ingest_reject r WHERE %s ORDER BY %s LIMIT ?) p
                 JOIN ingest_reject r ON r.id = p.id
                 JOIN ingest_sheet s ON s.id = r.sheet_id JOIN ingest_file f ON f.id = s.file_id
-                ORDER BY r.unit_code, r.template, r.period, r.id""".formatted(where), (rs, n) -> new Line(rs.getLong(1),
+                ORDER BY %s""".formatted(where, order, order), (rs, n) -> new Line(rs.getLong(1),
                 TemplateId.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getInt(7), rs.getString(8), summary(rs.getString(9), canSeeIds)),
-                pageArgs.toArray());
-        int pages = (int) Math.max(1, (total + RejectFilter.PAGE_SIZE - 1) / RejectFilter.PAGE_SIZE);
-        return new Page(lines, total, byTemplate, filter.page(), pages);
+                args.toArray());
     }
 
-    /** The units and months with open rejects in the jurisdiction, for the filter: one read of the index. */
+    /**
+     * Open rows per template of the filter, exact. Without words of a reason they are summed from
+     * {@code ingest_reject_open_count} (kept by the table's triggers: a few rows per unit and
+     * month); words of a reason must be looked for in the rows themselves, so that count is kept
+     * while the jurisdiction's rejects stay the same (newest id and open rows) and 30 s at most.
+     */
+    private Map<String, Long> counts(Jurisdiction jurisdiction, RejectFilter filter) {
+        if (filter.reason() != null) {
+            String state = jdbc.queryForObject("SELECT CONCAT(COALESCE(MAX(id), 0), '/', ?) FROM ingest_reject",
+                    String.class, open(jurisdiction));
+            return counts.get(state + "|" + jurisdiction.prefix() + "|" + filter, () -> {
+                List<Object> args = new ArrayList<>();
+                String where = filter.where(jurisdiction.prefix(), args);
+                Map<String, Long> found = new TreeMap<>();
+                jdbc.query("SELECT r.template, COUNT(*) FROM ingest_reject r WHERE " + where + " GROUP BY r.template",
+                        rs -> {
+                            found.put(rs.getString(1), rs.getLong(2));
+                        }, args.toArray());
+                return found;
+            });
+        }
+        List<Object> args = new ArrayList<>();
+        String where = filter.within("c", jurisdiction.prefix(), args);
+        Map<String, Long> found = new TreeMap<>();
+        jdbc.query("SELECT c.template, SUM(c.open_rows) FROM ingest_reject_open_count c WHERE " + where
+                + " GROUP BY c.template HAVING SUM(c.open_rows) > 0", rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }, args.toArray());
+        return found;
+    }
+
+    /** The units and months with open rejects in the jurisdiction, for the filter. */
     public record Choices(List<String> units, List<String> periods) {
     }
 
     public Choices choices(Jurisdiction jurisdiction) {
-        return choices.get(generation() + "|" + jurisdiction.prefix(), () -> readChoices(jurisdiction));
-    }
-
-    private Choices readChoices(Jurisdiction jurisdiction) {
         java.util.TreeSet<String> units = new java.util.TreeSet<>();
         java.util.TreeSet<String> periods = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         jdbc.query("""
-                SELECT DISTINCT unit_code, period FROM ingest_reject WHERE status = 'open' AND unit_code LIKE ?""", rs -> {
+                SELECT unit_code, period FROM ingest_reject_open_count WHERE unit_code LIKE ? AND open_rows > 0""", rs -> {
                     units.add(rs.getString(1));
-                    if (rs.getString(2) != null) {
+                    if (!rs.getString(2).isEmpty()) {
                         periods.add(rs.getString(2));
                     }
                 }, jurisdiction.like());
         return new Choices(List.copyOf(units), List.copyOf(periods));
-    }
-
-    static String where(Jurisdiction jurisdiction, RejectFilter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder("r.status = 'open' AND r.unit_code LIKE ?");
-        args.add(jurisdiction.like());
-        if (filter.unit() != null) {
-            where.append(" AND r.unit_code LIKE ?");
-            args.add(filter.unit() + "%");
-        }
-        if (filter.period() != null) {
-            where.append(" AND r.period = ?");
-            args.add(filter.period());
-        }
-        if (filter.template() != null) {
-            where.append(" AND r.template = ?");
-            args.add(filter.template());
-        }
-        if (filter.reason() != null) {
-            where.append(" AND r.reasons LIKE ?");
-            args.add("%" + filter.reason().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return where.toString();
     }
 
     /** One reject of the jurisdiction, open or not; another jurisdiction's id is not found. */
@@ -280,7 +307,6 @@ public class RejectRows implements ConsoleQueue {
     /** Counts change: a row was corrected (here or from a workbook). */
     void forget() {
         counts.clear();
-        choices.clear();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             // Again when the transaction ends, committed or rolled back: what was counted inside it is not to be kept.
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
@@ -288,16 +314,9 @@ public class RejectRows implements ConsoleQueue {
                         @Override
                         public void afterCompletion(int status) {
                             counts.clear();
-                            choices.clear();
                         }
                     });
         }
-    }
-
-    /** Rejects arrive with new ids: a count is kept only while the newest id is the same. */
-    private String generation() {
-        Long newest = jdbc.queryForObject("SELECT MAX(id) FROM ingest_reject", Long.class);
-        return String.valueOf(newest);
     }
 
     /** The cell a reason names: the template column whose header the reason mentions (the longest). */

@@ -2,7 +2,9 @@ package cn.sanshe.pipeline.ingest.rejects;
 
 import cn.sanshe.pipeline.ingest.template.TemplateId;
 import cn.sanshe.pipeline.system.IdentityVault;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,18 +28,23 @@ public class RejectStore {
         this.vault = vault;
     }
 
-    /** Open rejects of a unit (a street's 9 digits, a district's 6, or null for all), streamed in order. */
-    public void eachOpen(String unitPrefix, Consumer<OpenReject> sink) {
+    /**
+     * Open rejects under a code prefix (a street's 9 digits, a district's 6, …; null for all) that the
+     * filter keeps, streamed by template, then as the clerks' files hold them.
+     */
+    public void eachOpen(String unitPrefix, RejectFilter filter, Consumer<OpenReject> sink) {
+        List<Object> args = new ArrayList<>();
+        String where = filter.where(unitPrefix == null ? "" : unitPrefix, args);
         jdbc.query("""
                 SELECT r.id, r.template, f.path, s.sheet_name, r.row_no, r.unit_code, r.period, r.reasons, r.raw_cipher
                 FROM ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id JOIN ingest_file f ON f.id = s.file_id
-                WHERE r.status = 'open' AND r.unit_code LIKE ?
-                ORDER BY r.template, r.district_code, r.unit_code, f.path, s.sheet_name, r.row_no""",
+                WHERE %s
+                ORDER BY r.template, r.district_code, r.unit_code, f.path, s.sheet_name, r.row_no""".formatted(where),
                 rs -> {
                     sink.accept(new OpenReject(rs.getLong(1), TemplateId.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8),
                             cells(rs.getString(9))));
-                }, (unitPrefix == null ? "" : unitPrefix) + "%");
+                }, args.toArray());
     }
 
     public Map<String, Object> open(long id) {

@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.ingest.rejects;
 
 import cn.sanshe.pipeline.console.ConsoleUser;
+import cn.sanshe.pipeline.console.Keyset;
 import cn.sanshe.pipeline.console.RecordNotFound;
 import cn.sanshe.pipeline.ingest.template.TemplateId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,10 +49,13 @@ class RejectsController {
     @GetMapping("/rejects")
     String list(@AuthenticationPrincipal ConsoleUser user, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String period, @RequestParam(required = false) String template,
-            @RequestParam(required = false) String reason, @RequestParam(defaultValue = "0") int page, Model model) {
-        RejectFilter filter = new RejectFilter(unit, period, template, reason, page);
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, @RequestParam(required = false) String last,
+            @RequestParam(required = false) Integer n, Model model) {
+        RejectFilter filter = new RejectFilter(unit, period, template, reason);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", rows.page(user.jurisdiction(), filter, user.canSeeIds()));
+        model.addAttribute("result", rows.page(user.jurisdiction(), filter, Keyset.of(after, before, last, n),
+                user.canSeeIds()));
         RejectRows.Choices choices = rows.choices(user.jurisdiction());
         model.addAttribute("units", choices.units());
         model.addAttribute("periods", choices.periods());
@@ -90,7 +94,7 @@ class RejectsController {
     void export(@AuthenticationPrincipal ConsoleUser user, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String period, @RequestParam(required = false) String template,
             @RequestParam(required = false) String reason, HttpServletResponse response) throws IOException {
-        RejectFilter filter = new RejectFilter(unit, period, template, reason, 0);
+        RejectFilter filter = new RejectFilter(unit, period, template, reason);
         String name = "退回记录-" + LocalDateTime.now(BEIJING).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", ContentDisposition.attachment()

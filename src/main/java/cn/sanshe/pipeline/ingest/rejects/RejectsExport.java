@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest.rejects;
 
+import cn.sanshe.pipeline.console.Jurisdiction;
 import cn.sanshe.pipeline.exports.CsvExport;
 import cn.sanshe.pipeline.exports.SpreadsheetText;
 import cn.sanshe.pipeline.ingest.template.ColumnSpec;
@@ -43,8 +44,10 @@ import org.springframework.stereotype.Service;
  * clerk's own form used), the unit's name beside its code, the reasons beside each row, and the
  * source to find it. Cells are typed as sent — numbers as numbers, dates as dates — and each
  * failing cell is highlighted with its reason as a comment. Identity numbers are masked (see
- * {@link RejectCells}); nothing a spreadsheet would execute is written. Streams (SXSSF), so a
- * city's rejects never sit in memory.
+ * {@link RejectCells}) — in the command's workbook always, in the console's for every user without
+ * the right to see them; nothing a spreadsheet would execute is written. Streams (SXSSF), so a
+ * city's rejects never sit in memory. The one writer of the workbook: {@code export rejects} and
+ * the console's download both write it, {@code import corrections} and the console's upload read it.
  */
 @Service
 public class RejectsExport {
@@ -85,15 +88,28 @@ public class RejectsExport {
         return rows;
     }
 
-    /** The workbook to correct, to any stream (a file, a web response); returns the rows written. */
+    /** The command's workbook to correct, identity numbers masked, to any stream; returns the rows written. */
     public int writeXlsx(OutputStream stream, String unitPrefix) throws IOException {
+        return writeXlsx(stream, unitPrefix, RejectFilter.all(), true);
+    }
+
+    /**
+     * The console's: the open rejects of the jurisdiction that the page's filter keeps, identity
+     * numbers in full only for a user with the right; returns the rows written.
+     */
+    public int writeXlsx(OutputStream stream, Jurisdiction jurisdiction, RejectFilter filter, boolean canSeeIds)
+            throws IOException {
+        return writeXlsx(stream, jurisdiction.prefix(), filter, !canSeeIds);
+    }
+
+    private int writeXlsx(OutputStream stream, String unitPrefix, RejectFilter filter, boolean masked) throws IOException {
         int[] rows = {0};
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
-            instructions(workbook.createSheet(INSTRUCTIONS), styles);
+            instructions(workbook.createSheet(INSTRUCTIONS), styles, masked);
             Map<TemplateId, Sheet> sheets = new EnumMap<>(TemplateId.class);
             Map<String, String> unitNames = new LinkedHashMap<>();
-            store.eachOpen(unitPrefix, reject -> {
+            store.eachOpen(unitPrefix, filter, reject -> {
                 Template template = catalog.template(reject.template());
                 Sheet sheet = sheets.computeIfAbsent(reject.template(), id -> newSheet(workbook, template, styles));
                 Row row = sheet.createRow(sheet.getLastRowNum() + 1);
@@ -103,7 +119,8 @@ public class RejectsExport {
                     cell.setCellValue(SpreadsheetText.inert(meta.get(i)));
                     cell.setCellStyle(i == META.indexOf("退回原因") ? styles.reason : styles.meta);
                 }
-                List<String> shown = RejectCells.shown(template, RejectCells.sent(catalog, template, reject.rawCells()));
+                List<String> sent = RejectCells.sent(catalog, template, reject.rawCells());
+                List<String> shown = masked ? RejectCells.shown(template, sent) : sent;
                 Map<Integer, List<String>> failing = failing(template, reject.reasons());
                 for (int i = 0; i < shown.size(); i++) {
                     Cell cell = row.createCell(META.size() + i);
@@ -128,7 +145,7 @@ public class RejectsExport {
         header.add("原始内容");
         csv.header(header);
         Map<String, String> unitNames = new LinkedHashMap<>();
-        store.eachOpen(unitPrefix, reject -> {
+        store.eachOpen(unitPrefix, RejectFilter.all(), reject -> {
             Template template = catalog.template(reject.template());
             List<String> record = new ArrayList<>(List.of(reject.template().name()));
             record.addAll(meta(reject, unitNames.computeIfAbsent(reject.unitCode(), store::unitName)));
@@ -239,7 +256,7 @@ public class RejectsExport {
         return sheet;
     }
 
-    private static void instructions(Sheet sheet, Styles styles) {
+    private static void instructions(Sheet sheet, Styles styles, boolean masked) {
         String[] lines = {
             "退回记录更正说明",
             "",
@@ -247,10 +264,12 @@ public class RejectsExport {
             "1. 标红的单元格是出错的地方；把鼠标停在单元格上可看到批注，写明要核对什么。“退回原因”列列出该行的全部原因。",
             "2. 请核对原始材料（证件原件、登记证书、台账）后，直接在标红的单元格里改成正确的内容。不需要改的单元格保持原样。",
             "3. 灰色的前几列（退回编号、报送单位、单位名称、所属月份、原文件、原工作表、原行号、退回原因）用于找回原记录，请不要修改，也不要删除或调换列。",
-            "4. 身份证号只显示前6位和后4位（如 130102********1234），出生日期只显示年份：保持原样表示沿用原来报送的内容；"
-                    + "号码或日期有误时，请填写完整的正确号码或日期。",
+            masked ? "4. 身份证号只显示前6位和后4位（如 130102********1234），出生日期只显示年份：保持原样表示沿用原来报送的内容；"
+                    + "号码或日期有误时，请填写完整的正确号码或日期。"
+                    : "4. 本工作簿含完整的身份证号，只供有权查看的人员使用，请妥善保管，用后删除，不要转发。",
             "5. “原文件”“原工作表”“原行号”指向贵单位报送的原文件中的位置，可在原文件中查看完整内容。",
-            "6. 改完后保存为 .xlsx（不要另存为 .csv 或 .xls），交回数据管理员导入（import corrections）。改对的行入库，仍有错误的行保留并写明新的原因，未改动的行不受影响。",
+            "6. 改完后保存为 .xlsx（不要另存为 .csv 或 .xls），在数据管理网页“退回记录 → 上传更正后的工作簿”上传，或交回数据管理员导入（import corrections）。"
+                    + "改对的行入库，仍有错误的行保留并写明新的原因，未改动的行不受影响。",
             "7. 可以只交回改过的行所在的工作表，也可以删除不需要处理的行。",
             "",
             "常见原因与处理：",

@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.reconcile.steward;
 
 import cn.sanshe.pipeline.console.ConsoleUser;
+import cn.sanshe.pipeline.console.Keyset;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,12 +24,14 @@ class ReviewController {
     }
 
     @GetMapping("/reviews")
-    String queue(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("lines", reviews.page(user.jurisdiction(), page));
+    String queue(@AuthenticationPrincipal ConsoleUser user, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before, @RequestParam(required = false) String last,
+            @RequestParam(required = false) Integer n, Model model) {
+        Keyset.Slice<Reviews.Line> slice = reviews.page(user.jurisdiction(), Keyset.of(after, before, last, n));
+        model.addAttribute("slice", slice);
+        model.addAttribute("lines", slice.lines());
         model.addAttribute("progress", reviews.progress(user.jurisdiction()));
         model.addAttribute("open", reviews.open(user.jurisdiction()));
-        model.addAttribute("page", page);
-        model.addAttribute("pageSize", Reviews.PAGE_SIZE);
         return "reviews/queue";
     }
 

@@ -4,6 +4,7 @@ import cn.sanshe.pipeline.console.ConsoleQueue;
 import cn.sanshe.pipeline.console.ConsoleUser;
 import cn.sanshe.pipeline.console.DecisionRefused;
 import cn.sanshe.pipeline.console.Jurisdiction;
+import cn.sanshe.pipeline.console.Keyset;
 import cn.sanshe.pipeline.console.RecordNotFound;
 import cn.sanshe.pipeline.console.ShortCache;
 import cn.sanshe.pipeline.reconcile.survive.Survivorship;
@@ -80,7 +81,14 @@ public class Reviews implements ConsoleQueue {
     /** A line of the queue. */
     public record Line(long id, String district, long masterA, String nameA, long masterB, String nameB, double score,
             String evidence, boolean unsure) {
+
+        /** Its place in the queue (score, then id, both descending), for the address of the next page: {@code 0.8500_123}. */
+        public String key() {
+            return String.format(java.util.Locale.ROOT, "%.4f_%d", score, id);
+        }
     }
+
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("(\\d{1,2}(?:\\.\\d{1,4})?)_(\\d{1,18})");
 
     /** Decided and open pairs per district. */
     public record Progress(String district, long open, long decided) {
@@ -145,19 +153,50 @@ public class Reviews implements ConsoleQueue {
                 ? "STRAIGHT_JOIN org_master a ON a.id = r.master_a STRAIGHT_JOIN org_master b ON b.id = r.master_b" : "";
     }
 
-    /** A page of the open pairs of the jurisdiction, highest score first. */
-    public List<Line> page(Jurisdiction jurisdiction, int page) {
+    /** The first page of the open pairs of the jurisdiction. */
+    public List<Line> page(Jurisdiction jurisdiction) {
+        return page(jurisdiction, Keyset.first()).lines();
+    }
+
+    /**
+     * A page of the open pairs of the jurisdiction, highest score first, read from the index
+     * {@code (status, district_code, score, id)} from the key on (never counted through with OFFSET).
+     */
+    public Keyset.Slice<Line> page(Jurisdiction jurisdiction, Keyset at) {
+        int pages = (int) Math.max(1, (open(jurisdiction) + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<Line> read = read(jurisdiction, at);
+        if (at.mode() == Keyset.Mode.BEFORE && read.isEmpty()) {
+            at = Keyset.first();
+            read = read(jurisdiction, at);
+        }
+        return at.slice(read, PAGE_SIZE, pages, Line::key);
+    }
+
+    private List<Line> read(Jurisdiction jurisdiction, Keyset at) {
         List<Object> args = new ArrayList<>();
-        String where = where(jurisdiction, args);
-        args.add(PAGE_SIZE);
-        args.add(Math.max(page, 0) * PAGE_SIZE);
+        StringBuilder where = new StringBuilder(where(jurisdiction, args));
+        if (at.mode() == Keyset.Mode.AFTER || at.mode() == Keyset.Mode.BEFORE) {
+            java.util.regex.Matcher key = KEY.matcher(at.key());
+            if (!key.matches()) {
+                throw new IllegalArgumentException("翻页位置无效，请从第一页开始");
+            }
+            // The queue runs down the scores: after a key means a lower score, or the same and a lower id.
+            String beyond = at.mode() == Keyset.Mode.AFTER ? "<" : ">";
+            java.math.BigDecimal score = new java.math.BigDecimal(key.group(1));
+            long id = Long.parseLong(key.group(2));
+            where.append(" AND r.score ").append(beyond).append("= ? AND (r.score ").append(beyond)
+                    .append(" ? OR (r.score = ? AND r.id ").append(beyond).append(" ?))");
+            args.addAll(List.of(score, score, score, id));
+        }
+        args.add(PAGE_SIZE + 1);
+        String order = at.backwards() ? "r.score, r.id" : "r.score DESC, r.id DESC";
         return jdbc.query("""
                 SELECT r.id, r.district_code, r.master_a, a.name, r.master_b, b.name, r.score, r.evidence, r.unsure_at
                 FROM (SELECT r.id FROM org_review r %s WHERE r.status = 'open' AND %s
-                      ORDER BY r.score DESC, r.id DESC LIMIT ? OFFSET ?) p
+                      ORDER BY %s LIMIT ?) p
                 JOIN org_review r ON r.id = p.id
                 JOIN org_master a ON a.id = r.master_a JOIN org_master b ON b.id = r.master_b
-                ORDER BY r.score DESC, r.id DESC""".formatted(masters(jurisdiction), where),
+                ORDER BY %s""".formatted(masters(jurisdiction), where, order, order),
                 (rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getDouble(7), rs.getString(8), rs.getTimestamp(9) != null),
                 args.toArray());
