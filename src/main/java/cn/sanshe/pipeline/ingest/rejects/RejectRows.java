@@ -91,7 +91,12 @@ public class RejectRows implements ConsoleQueue {
     /** One rejected row as a steward sees it. */
     public record Row(long id, TemplateId template, String unit, String period, String file, String sheet, int rowNo,
             String status, List<String> reasons, List<String> headers, List<String> cells, List<Boolean> masked,
-            long sheetId) {
+            List<Boolean> failing, long sheetId) {
+
+        /** The first cell a reason names (where the page puts the cursor), or -1. */
+        public int firstFailing() {
+            return failing.indexOf(true);
+        }
     }
 
     /** The outcome of a correction: loaded, or the reasons per field (by cell index) and for the row. */
@@ -232,11 +237,18 @@ public class RejectRows implements ConsoleQueue {
             cells.add(shown);
             masked.add(!canSeeIds && !shown.equals(value));
         }
+        List<String> reasons = List.of(((String) found.get("reasons")).split("；"));
+        List<Boolean> failing = new ArrayList<>(java.util.Collections.nCopies(cells.size(), false));
+        catalog.recognise(new SheetRow(1, new ArrayList<>(raw.keySet()))).ifPresent(match -> reasons.forEach(reason -> {
+            Integer index = fieldOf(match, reason);
+            if (index != null && index < failing.size()) {
+                failing.set(index, true);
+            }
+        }));
         return new Row(id, TemplateId.valueOf((String) found.get("template")), (String) found.get("unit_code"),
                 (String) found.get("period"), (String) found.get("path"), (String) found.get("sheet_name"),
-                ((Number) found.get("row_no")).intValue(), (String) found.get("status"),
-                List.of(((String) found.get("reasons")).split("；")), new ArrayList<>(raw.keySet()), cells, masked,
-                ((Number) found.get("sheet_id")).longValue());
+                ((Number) found.get("row_no")).intValue(), (String) found.get("status"), reasons,
+                new ArrayList<>(raw.keySet()), cells, masked, failing, ((Number) found.get("sheet_id")).longValue());
     }
 
     /**
