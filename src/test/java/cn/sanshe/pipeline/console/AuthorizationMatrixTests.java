@@ -284,7 +284,7 @@ class AuthorizationMatrixTests {
 
     private int communityCell(long reject) throws Exception {
         String html = html(get("/rejects/" + reject), as(users, "admin-city"));
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<tr>\\s*<td>([^<]*)</td>").matcher(
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<tr[^>]*>\\s*<td>([^<]*)</td>").matcher(
                 html.substring(html.indexOf("class=\"cells\"")));
         int index = 0;
         while (matcher.find()) {
