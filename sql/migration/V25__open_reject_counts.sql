@@ -16,25 +16,22 @@ INSERT INTO ingest_reject_open_count (unit_code, template, period, open_rows)
 SELECT unit_code, template, COALESCE(period, ''), COUNT(*) FROM ingest_reject WHERE status = 'open'
 GROUP BY unit_code, template, COALESCE(period, '');
 
--- One statement each (no BEGIN … END, so no DELIMITER is needed); an update takes the old row out
--- and puts the new one in, whatever of unit, template, month or status changed.
-CREATE TRIGGER ingest_reject_count_insert AFTER INSERT ON ingest_reject FOR EACH ROW
+-- What every trigger does: add +1 / -1 / 0 to the count of a unit, template and month. One statement
+-- each (no BEGIN … END, so no DELIMITER is needed); an update takes the old row out and puts the new
+-- one in, whatever of unit, template, month or status changed.
+CREATE PROCEDURE ingest_reject_count_add(unit VARCHAR(9), report VARCHAR(2), month CHAR(7), delta INT)
     INSERT INTO ingest_reject_open_count (unit_code, template, period, open_rows)
-    VALUES (NEW.unit_code, NEW.template, COALESCE(NEW.period, ''), IF(NEW.status = 'open', 1, 0))
+    VALUES (unit, report, COALESCE(month, ''), delta)
     ON DUPLICATE KEY UPDATE open_rows = open_rows + VALUES(open_rows);
+
+CREATE TRIGGER ingest_reject_count_insert AFTER INSERT ON ingest_reject FOR EACH ROW
+    CALL ingest_reject_count_add(NEW.unit_code, NEW.template, NEW.period, IF(NEW.status = 'open', 1, 0));
 
 CREATE TRIGGER ingest_reject_count_update_old AFTER UPDATE ON ingest_reject FOR EACH ROW
-    INSERT INTO ingest_reject_open_count (unit_code, template, period, open_rows)
-    VALUES (OLD.unit_code, OLD.template, COALESCE(OLD.period, ''), IF(OLD.status = 'open', -1, 0))
-    ON DUPLICATE KEY UPDATE open_rows = open_rows + VALUES(open_rows);
+    CALL ingest_reject_count_add(OLD.unit_code, OLD.template, OLD.period, IF(OLD.status = 'open', -1, 0));
 
-CREATE TRIGGER ingest_reject_count_update_new AFTER UPDATE ON ingest_reject FOR EACH ROW
-    FOLLOWS ingest_reject_count_update_old
-    INSERT INTO ingest_reject_open_count (unit_code, template, period, open_rows)
-    VALUES (NEW.unit_code, NEW.template, COALESCE(NEW.period, ''), IF(NEW.status = 'open', 1, 0))
-    ON DUPLICATE KEY UPDATE open_rows = open_rows + VALUES(open_rows);
+CREATE TRIGGER ingest_reject_count_update_new AFTER UPDATE ON ingest_reject FOR EACH ROW FOLLOWS ingest_reject_count_update_old
+    CALL ingest_reject_count_add(NEW.unit_code, NEW.template, NEW.period, IF(NEW.status = 'open', 1, 0));
 
 CREATE TRIGGER ingest_reject_count_delete AFTER DELETE ON ingest_reject FOR EACH ROW
-    INSERT INTO ingest_reject_open_count (unit_code, template, period, open_rows)
-    VALUES (OLD.unit_code, OLD.template, COALESCE(OLD.period, ''), IF(OLD.status = 'open', -1, 0))
-    ON DUPLICATE KEY UPDATE open_rows = open_rows + VALUES(open_rows);
+    CALL ingest_reject_count_add(OLD.unit_code, OLD.template, OLD.period, IF(OLD.status = 'open', -1, 0));
