@@ -51,14 +51,15 @@ final class ReminderMail {
     }
 
     static String subject(Due due) {
-        return "【催报】" + due.place() + month(due.month()) + "尚有 " + due.templates().size() + " 张报表未报送";
+        return "【催报】" + due.place() + "：" + month(due.month()) + "尚有" + due.templates().size() + "张报表未报送（"
+                + String.join("、", due.templates()) + "）";
     }
 
     static String body(Context context, Due due, Contact to) {
         LocalDate deadline = due.month().atEndOfMonth().plusDays(context.dueDays());
         StringBuilder body = new StringBuilder();
-        body.append(to.name()).append("：\n\n您好！截至 ").append(day(context.today())).append("（北京时间），")
-                .append(due.place()).append(month(due.month())).append("的以下报表尚未收到：\n\n");
+        body.append(to.name()).append("：\n\n您好！截至 ").append(day(context.today())).append("（北京时间），尚未收到")
+                .append(due.place()).append(" ").append(month(due.month())).append(" 的以下报表：\n\n");
         for (String template : due.templates()) {
             body.append("  · ").append(template).append(" ").append(TEMPLATE_NAMES.get(template)).append("\n");
         }
@@ -67,7 +68,7 @@ final class ReminderMail {
                 .append("报送方式：").append(context.howToSend().replace("{month}", due.month().toString())
                         .replace("{unit}", due.street())).append("\n")
                 .append("每个月的几张表可放在一个工作簿的不同工作表中，也可分别报送；更正后重新报送的同一张表会替换之前的。\n\n")
-                .append("如在本邮件发出后已经报送，请忽略本邮件。本月的这次催报只发一次。\n")
+                .append("如在本邮件发出后已经报送，请忽略本邮件。这个月份的报表只催报这一次，不会重复发送。\n")
                 .append("如有疑问，请联系 ").append(context.operations()).append("。\n\n")
                 .append("此邮件由三社联动数据平台自动发送，请勿直接回复。\n");
         return body.toString();

@@ -40,7 +40,8 @@ public record ReminderProperties(Integer afterDays, Integer months, List<String>
             }
         }
         howToSend = howToSend == null || howToSend.isBlank()
-                ? "请把填好的报表（.xlsx、.xls 或 .csv，一个工作簿可含多张表）放入报送文件夹 {month}/{unit}/（文件名不限）。"
+                ? "请把填好的报表（.xlsx、.xls 或 .csv）放入报送文件夹 {month}/{unit}/ 下（{month} 为报表月份，"
+                        + "{unit} 为本街道代码，文件名不限），例如 {month}/{unit}/报表.xlsx。"
                 : howToSend.strip();
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         districtContacts = districtContacts == null ? List.of() : List.copyOf(districtContacts);

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,13 +196,14 @@ class StreetRemindersIntegrationTests {
         List<Path> sent = mails();
         assertThat(sent).hasSize(expectedMails + 1);                    // and one to operations
         MimeMessage jianbei = read(OUTBOX.resolve("reminders/2026-10/130102001__mzk@jianbei.test.eml"));
-        assertThat(jianbei.getSubject()).isEqualTo("【催报】长安区建北街道2026年10月尚有 2 张报表未报送");
+        assertThat(jianbei.getSubject()).isEqualTo("【催报】长安区建北街道：2026年10月尚有2张报表未报送（S1、S4）");
         assertThat(jianbei.getAllRecipients()[0].toString()).contains("mzk@jianbei.test");
         String body = (String) jianbei.getContent();
-        assertThat(body).contains("建北街道民政科：").contains("截至 2026年11月7日（北京时间），长安区建北街道2026年10月的以下报表尚未收到")
+        assertThat(body).contains("建北街道民政科：").contains("截至 2026年11月7日（北京时间），尚未收到长安区建北街道 2026年10月 的以下报表")
                 .contains("S1 社区基本情况表").contains("S4 街道综合服务中心情况")
                 .doesNotContain("S2 ").doesNotContain("S3 ")
-                .contains("截止日为 2026年11月5日").contains("2026-10/130102001/").contains("ops@test.local");
+                .contains("截止日为 2026年11月5日").contains("2026-10/130102001/ 下（2026-10 为报表月份，130102001 为本街道代码")
+                .contains("只催报这一次").contains("ops@test.local");
         assertThat(body).doesNotContainPattern("\\d{17}[\\dX]");
         String dongli = (String) read(OUTBOX.resolve("reminders/2026-10/130104001__mzj@qiaoxi.test.eml")).getContent();
         assertThat(dongli).contains("桥西区民政局：").contains("桥西区东里街道").contains("S1 社区基本情况表")
@@ -283,13 +285,27 @@ class StreetRemindersIntegrationTests {
         assertThat(reminders.run(OCTOBER).headline()).contains("本次发出催报邮件 0 封");
     }
 
+    /**
+     * Two runs started at the same instant (a manual remind beside the schedule, two nodes). Spring
+     * Batch may refuse one of them at its job-instance insert (a deadlock in the job repository,
+     * before any step runs); either way every reminder goes exactly once.
+     */
     @Test
     void twoRunsAtOnceSendEachReminderOnce() throws Exception {
         clock.today(LocalDate.of(2026, 11, 8));
-        CompletableFuture<Reminders.Run> one = CompletableFuture.supplyAsync(() -> run(OCTOBER));
-        CompletableFuture<Reminders.Run> two = CompletableFuture.supplyAsync(() -> run(OCTOBER));
-        assertThat(one.get().outcome().succeeded()).as(one.get().outcome().describe()).isTrue();
-        assertThat(two.get().outcome().succeeded()).as(two.get().outcome().describe()).isTrue();
+        List<CompletableFuture<Reminders.Run>> both = List.of(CompletableFuture.supplyAsync(() -> run(OCTOBER)),
+                CompletableFuture.supplyAsync(() -> run(OCTOBER)));
+        int ran = 0;
+        for (CompletableFuture<Reminders.Run> one : both) {
+            try {
+                Reminders.Run run = one.get();
+                assertThat(run.outcome().succeeded()).as(run.outcome().describe()).isTrue();
+                ran++;
+            } catch (ExecutionException refusedAtStart) {
+                assertThat(refusedAtStart).hasStackTraceContaining("BATCH_JOB_INSTANCE");
+            }
+        }
+        assertThat(ran).isPositive();
         int qiaoxi = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE level = 'street' AND code LIKE '130104%'",
                 Integer.class);
         assertThat(mails()).hasSize(1 + qiaoxi + 1);
