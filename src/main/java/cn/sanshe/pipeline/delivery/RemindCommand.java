@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-@Command(name = "remind", description = {"催报：月末后若干天（jobs/reminders.yml 的 pipeline.reminders.after-days）仍未报送",
-    "S1–S4 的街道，给其联系人发一封邮件，列出该月所有未报的表；每个街道每月每位联系人只发一次（发送日志），",
-    "重复运行不重发。没有联系人的街道列出并告知运维。不带 --period 时查看最近几个月（pipeline.reminders.months）。"})
+@Command(name = "remind", description = {
+    "催报：给月末后若干天仍未报送 S1–S4 的街道的联系人发一封邮件，列出该月所有未报的表。",
+    "每个街道每月每位联系人只发一次（发送日志），重复运行不重发；没有联系人的街道列出并告知运维。",
+    "配置见 jobs/reminders.yml；不带 --period 时查看最近几个月（pipeline.reminders.months）。"})
 public class RemindCommand extends ApplicationCommand {
 
     @Option(names = "--period", paramLabel = "yyyy-MM", description = "只催报这个月份")
