@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -286,6 +287,52 @@ class StreetRemindersIntegrationTests {
     }
 
     /**
+     * A reminder whose sender died during the SMTP exchange (left "sending" longer than any exchange
+     * takes) is reported as uncertain and not sent again, the rest go; once operators know it did
+     * not arrive, {@code remind --period 2026-10 --resend-uncertain} sends it.
+     */
+    @Test
+    void anUncertainReminderIsReportedNotResentUntilOperatorsReleaseIt() throws Exception {
+        clock.today(LocalDate.of(2026, 11, 9));
+        jdbc.update("""
+                INSERT INTO delivery_log (edition, period, kind, recipient, state, claim, node, attempts, reserved_at)
+                VALUES ('reminder:130102001', '2026-10', 'reminder', 'mzk@jianbei.test', 'sending', UUID(), 'dead-node:1',
+                        1, TIMESTAMPADD(HOUR, -1, CURRENT_TIMESTAMP(6)))""");
+        jdbc.update("""
+                INSERT INTO submission_reminder (delivery_id, street_code, period, templates, contact, composed_at)
+                SELECT id, '130102001', '2026-10', 'S1,S4', '建北街道民政科', CURRENT_TIMESTAMP(6) FROM delivery_log
+                WHERE edition = 'reminder:130102001'""");
+
+        Reminders.Run uncertain = reminders.run(OCTOBER);
+        assertThat(uncertain.outcome().succeeded()).isFalse();
+        assertThat(uncertain.outcome().reason()).contains("长安区建北街道").contains("无法确定对方是否已收到")
+                .contains("remind --period 2026-10 --resend-uncertain");
+        int qiaoxi = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE level = 'street' AND code LIKE '130104%'",
+                Integer.class);
+        assertThat(mails()).hasSize(qiaoxi + 1);                        // 桥西区 and operations went; 建北 did not
+        List<Path> alerts = mails(OUTBOX.resolve("alerts"));           // and operations were told the job failed
+        assertThat(alerts).hasSize(1);
+        Files.copy(alerts.get(0), OUTBOX.resolveSibling("reminders-alert.eml"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(read(alerts.get(0)).getSubject()).contains("streetReminderJob");
+        assertThat((String) read(alerts.get(0)).getContent()).contains("长安区建北街道").contains("--resend-uncertain");
+        assertThat(Files.exists(OUTBOX.resolve("reminders/2026-10/130102001__mzk@jianbei.test.eml"))).isFalse();
+        assertThat(reminders.dryRun(OCTOBER)).anyMatch(line -> line.startsWith("2026-10 长安区建北街道")
+                && line.contains("发送状态不明"));
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        assertThat(cell(page(mvc, "remind-district", "/submissions?month=2026-10&months=1"), "130102001-2026-10-S1"))
+                .doesNotContain("· 已催报");
+        assertThat(page(mvc, "remind-district", "/submissions/130102001/2026-10/S1")).contains("发送中断，无法确定是否送达");
+
+        assertThat(reminders.releaseUncertain(OCTOBER)).isOne();
+        Reminders.Run resent = reminders.run(OCTOBER);
+        assertThat(resent.outcome().succeeded()).as(resent.outcome().describe()).isTrue();
+        assertThat(resent.headline()).contains("本次发出催报邮件 1 封");
+        assertThat(Files.exists(OUTBOX.resolve("reminders/2026-10/130102001__mzk@jianbei.test.eml"))).isTrue();
+        assertThat(cell(page(mvc, "remind-district", "/submissions?month=2026-10&months=1"), "130102001-2026-10-S1"))
+                .contains("· 已催报 ");
+    }
+
+    /**
      * Two runs started at the same instant (a manual remind beside the schedule, two nodes). Spring
      * Batch may refuse one of them at its job-instance insert (a deadlock in the job repository,
      * before any step runs); either way every reminder goes exactly once.
@@ -337,11 +384,16 @@ class StreetRemindersIntegrationTests {
         return List.of(step.getReadCount(), step.getWriteCount(), step.getFilterCount());
     }
 
+    /** The reminders and notes to operations written to the outbox (not the failure alerts). */
     private static List<Path> mails() throws IOException {
-        if (!Files.isDirectory(OUTBOX)) {
+        return mails(OUTBOX.resolve("reminders"));
+    }
+
+    private static List<Path> mails(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(OUTBOX)) {
+        try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(p -> p.toString().endsWith(".eml")).sorted(Comparator.naturalOrder()).toList();
         }
     }
