@@ -176,7 +176,7 @@ class ReminderDelivery implements Tasklet {
     static final class UndeliveredReminders extends RuntimeException {
 
         UndeliveredReminders(List<String> problems) {
-            super(problems.size() + " 封催报邮件未送达（修复后 jobs restart 只补发这些）：\n  "
+            super(problems.size() + " 封催报邮件未送达或状态不明：\n  "
                     + String.join("\n  ", problems.stream().limit(20).toList())
                     + (problems.size() > 20 ? "\n  ……另有 " + (problems.size() - 20) + " 封" : ""));
         }
