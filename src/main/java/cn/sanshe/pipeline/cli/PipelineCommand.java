@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.cli;
 
 import cn.sanshe.pipeline.console.UsersCommand;
 import cn.sanshe.pipeline.delivery.DeliverCommand;
+import cn.sanshe.pipeline.delivery.RemindCommand;
 import cn.sanshe.pipeline.indicators.explain.ExplainCommand;
 import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
             ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
             StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, ReportCommand.class,
             JobsCommand.class, DeliverCommand.class, ScheduleCommand.class, ServeCommand.class,
-            TemplatesCommand.class, UsersCommand.class, WorkerCommand.class, ExplainCommand.class},
+            TemplatesCommand.class, UsersCommand.class, WorkerCommand.class, ExplainCommand.class,
+            RemindCommand.class},
         footer = {"", "退出码：0 完成，1 作业失败（说明失败步骤、原因和重启命令），2 用法错误。"})
 public class PipelineCommand implements Runnable {
 

@@ -73,14 +73,35 @@ class Deliverer {
     private Result deliverOne(Edition edition, String period, String kind, RenderedReport report, InternetAddress from,
             Recipient recipient, ReportMail.Context context, Outage outage) throws MessagingException {
         Key key = new Key(edition.name(), period, kind, recipient.address());
+        String file = period + "/" + edition.name()
+                + (kind.equals(DeliveryLog.FINAL) ? "" : "-" + kind.replaceAll("[^A-Za-z0-9-]", ""))
+                + "__" + recipient.address();
+        return sendOnce(key, claim -> ReportMail.compose(gateway.session(), from, recipient, report, context),
+                report.title(), report.pdf().getFileName().toString(), file,
+                "deliver --period " + period + " --resend-uncertain", outage);
+    }
+
+    /** Builds one attempt's message (a fresh one each time), knowing the delivery-log row it goes under. */
+    interface Composer {
+        MimeMessage compose(long deliveryId) throws MessagingException;
+    }
+
+    /**
+     * Any mail at most once, through the delivery log: claims its row, composes it, hands it to the
+     * server with bounded back-off and marks it sent; a mail claimed, being sent or sent by another
+     * run is not sent. {@code file} names the .eml in the outbox; {@code resend} is the command
+     * operators run once they know an uncertain mail did not arrive.
+     */
+    Result sendOnce(Key key, Composer composer, String title, String attachment, String file, String resend,
+            Outage outage) throws MessagingException {
         Optional<Claim> claim = deliveryLog.reserve(key, Nodes.thisNode(), properties.lease());
         if (claim.isEmpty()) {
-            return whyNotOurs(key);
+            return whyNotOurs(key, resend);
         }
         int attempts = outage.down ? 1 : properties.retry().attempts();
         String lastError = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            MimeMessage message = ReportMail.compose(gateway.session(), from, recipient, report, context);
+            MimeMessage message = composer.compose(claim.get().id());
             MailGateway.Connection connection;
             try {
                 connection = gateway.open();
@@ -91,16 +112,14 @@ class Deliverer {
                 continue;
             }
             try (connection) {
-                if (!deliveryLog.startSending(claim.get(), report.title(), report.pdf().getFileName().toString(),
-                        message.getMessageID())) {
-                    return new Result(edition.name(), recipient.address(), Status.ELSEWHERE, "已由其他运行接手");
+                if (!deliveryLog.startSending(claim.get(), title, attachment, message.getMessageID())) {
+                    return new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "已由其他运行接手");
                 }
-                connection.send(message, period + "/" + edition.name()
-                        + (kind.equals(DeliveryLog.FINAL) ? "" : "-" + kind.replaceAll("[^A-Za-z0-9-]", ""))
-                        + "__" + recipient.address());
+                connection.send(message, file);
                 deliveryLog.markSent(claim.get());
-                log.info("delivered {} {} to {} (attempt {})", edition.name(), period, recipient.address(), attempt);
-                return new Result(edition.name(), recipient.address(), Status.SENT, gateway.describe());
+                log.info("delivered {} {} {} to {} (attempt {})", key.edition(), key.period(), key.kind(),
+                        key.recipient(), attempt);
+                return new Result(key.edition(), key.recipient(), Status.SENT, gateway.describe());
             } catch (MessagingException refused) {
                 // The server answered with an error: it did not take the mail.
                 lastError = gateway.describe() + "：" + rootMessage(refused);
@@ -109,10 +128,10 @@ class Deliverer {
             }
         }
         outage.down = true;
-        return new Result(edition.name(), recipient.address(), Status.FAILED, lastError);
+        return new Result(key.edition(), key.recipient(), Status.FAILED, lastError);
     }
 
-    private Result whyNotOurs(Key key) {
+    private Result whyNotOurs(Key key, String resend) {
         Entry entry = deliveryLog.find(key).orElseThrow();
         return switch (entry.state()) {
             case "sent" -> new Result(key.edition(), key.recipient(), Status.ALREADY_SENT, "已于 " + entry.sentAt() + " 发送");
@@ -120,7 +139,7 @@ class Deliverer {
                     ? new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送")
                     : new Result(key.edition(), key.recipient(), Status.UNCERTAIN,
                     "上次发送在与邮件服务器交接时中断（" + entry.node() + "），无法确定对方是否已收到；确认未收到后运行 "
-                            + "deliver --period " + key.period() + " --resend-uncertain");
+                            + resend);
             default -> new Result(key.edition(), key.recipient(), Status.ELSEWHERE, "正由 " + entry.node() + " 发送");
         };
     }

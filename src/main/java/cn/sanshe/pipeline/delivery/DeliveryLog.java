@@ -140,11 +140,24 @@ class DeliveryLog {
                 FROM delivery_log WHERE period = ? ORDER BY edition, id""", DeliveryLog::entry, period);
     }
 
-    /** Operators' decision that the uncertain mails of a period were not received: they may go again. */
+    /** Editions of reminder mails to streets ({@code reminder:<street>}); never an operator's edition name. */
+    static final String REMINDER = "reminder:";
+
+    /**
+     * Operators' decision that the uncertain dashboards of a period were not received: they may go
+     * again (reminders to streets are released by {@code remind --resend-uncertain}).
+     */
     int releaseUncertain(String period) {
         return jdbc.update("""
                 UPDATE delivery_log SET state = 'failed', last_error = '运维确认未收到，允许重发'
-                WHERE period = ? AND state = 'sending'""", period);
+                WHERE period = ? AND state = 'sending' AND edition NOT LIKE 'reminder:%'""", period);
+    }
+
+    /** The same for the reminder mails of a month. */
+    int releaseUncertainReminders(String period) {
+        return jdbc.update("""
+                UPDATE delivery_log SET state = 'failed', last_error = '运维确认未收到，允许重发'
+                WHERE period = ? AND state = 'sending' AND edition LIKE 'reminder:%'""", period);
     }
 
     private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -194,6 +194,9 @@ public class ReportRun {
         if (kind.startsWith("correction-")) {
             return "更正版" + kind.substring("correction-".length());
         }
+        if (kind.equals(Reminders.KIND)) {
+            return "催报";
+        }
         return kind.startsWith("provisional") ? "预览版" : "正式版";
     }
 

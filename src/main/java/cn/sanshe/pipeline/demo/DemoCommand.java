@@ -58,7 +58,8 @@ public class DemoCommand extends ApplicationCommand {
         if (notBlank(System.getenv("SPRING_DATASOURCE_URL"))) {
             return Optional.of("环境变量 SPRING_DATASOURCE_URL");
         }
-        for (String file : new String[] {"jobs/pipeline.yml", "jobs/schedules.yml", "jobs/editions.yml"}) {
+        for (String file : new String[] {"jobs/pipeline.yml", "jobs/schedules.yml", "jobs/editions.yml",
+            "jobs/reminders.yml"}) {
             if (datasourceUrlIn(Path.of(file))) {
                 return Optional.of(file + " 中的 spring.datasource.url");
             }

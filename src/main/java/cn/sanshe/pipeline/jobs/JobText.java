@@ -24,7 +24,8 @@ public final class JobText {
             "ingestJob", "入库",
             "reconcileJob", "主数据整合",
             "divisionLoadJob", "区划加载",
-            "reportDeliveryJob", "看板生成与发送");
+            "reportDeliveryJob", "看板生成与发送",
+            "streetReminderJob", "街道催报");
 
     private JobText() {
     }

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.schedule;
 
+import cn.sanshe.pipeline.delivery.Reminders;
 import cn.sanshe.pipeline.delivery.ReportRun;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The three things the schedules run. "The month just ended" is taken in the schedules' time
+ * The things the schedules run. "The month just ended" is taken in the schedules' time
  * zone at the moment the run starts, so a monthly run that fires late (after a misfire) still
  * reports the month before the one it runs in.
  */
@@ -45,6 +46,16 @@ class PipelineTasks {
     @Bean
     ScheduledTask yearlyReports(ReportRun reports, ScheduleProperties schedules) {
         return ScheduledTask.of("yearly-reports", () -> outcomes(reports.runDue(true, YearMonth.now(schedules.zone()))));
+    }
+
+    /** Reminders to streets that have not sent a month's templates (jobs/reminders.yml), each once. */
+    @Bean
+    ScheduledTask streetReminders(Reminders reminders) {
+        return ScheduledTask.of("street-reminders", () -> {
+            Reminders.Run run = reminders.run(null);
+            return new ScheduledTask.Outcome(run.outcome().succeeded(), outcome(run.outcome()).detail()
+                    + "：" + run.headline());
+        });
     }
 
     private static ScheduledTask.Outcome outcomes(java.util.List<JobOutcome> jobs) {

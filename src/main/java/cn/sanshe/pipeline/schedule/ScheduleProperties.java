@@ -26,7 +26,7 @@ public record ScheduleProperties(ZoneId zone, Map<String, Schedule> jobs) {
     }
 
     /**
-     * @param task        what runs: nightly-pipeline, monthly-reports or yearly-reports
+     * @param task        what runs: nightly-pipeline, monthly-reports, yearly-reports or street-reminders
      * @param cron        Quartz cron: seconds minutes hours day-of-month month day-of-week
      * @param misfire     a run missed while no node was up: fire-once (run once on start) or skip
      * @param overlap     a firing while the previous run still goes: wait (run after it) or skip

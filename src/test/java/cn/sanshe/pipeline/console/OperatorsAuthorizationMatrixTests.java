@@ -35,7 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * The stewards' authorization matrix extended to the operators' and leaders' pages (issue 16):
  * every role × jurisdiction (two streets of 长安区, the district, 桥西区, the city) × action (runs,
  * run actions, schedules and their actions, reports and downloads, resend, the explain pages of
- * each district and master records of each street, Prometheus from another machine), direct
+ * each district and master records of each street, Prometheus from another machine, a reminder
+ * sent to street A as the submissions grid and cell show it), direct
  * requests for another jurisdiction's editions and records included. Prints the matrix; zero leaks.
  */
 // Quartz keeps one data source per scheduler name in a JVM-wide registry; a command run in this JVM by
@@ -96,6 +97,15 @@ class OperatorsAuthorizationMatrixTests {
                 INSERT INTO delivery_log (edition, period, recipient, state, claim, node, attempts, reserved_at, sent_at)
                 VALUES ('changan-district-monthly', ?, 'mzj@changan.sjz.example', 'sent', UUID(), 't', 1, NOW(6), NOW(6))""",
                 ConsoleCity.PERIOD);
+        // a reminder sent to street A for its missing S1 and S4 (what the reminder job records)
+        jdbc.update("""
+                INSERT INTO delivery_log (edition, period, kind, recipient, state, claim, node, attempts, reserved_at, sent_at)
+                VALUES ('reminder:130102001', ?, 'reminder', 'mzk@jianbei.test', 'sent', UUID(), 't', 1, NOW(6), NOW(6))""",
+                ConsoleCity.PERIOD);
+        jdbc.update("""
+                INSERT INTO submission_reminder (delivery_id, street_code, period, templates, contact, composed_at)
+                SELECT id, '130102001', period, 'S1,S4', '建北街道民政科', NOW(6) FROM delivery_log
+                WHERE edition = 'reminder:130102001'""");
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -153,6 +163,11 @@ class OperatorsAuthorizationMatrixTests {
                             jurisdiction.covers(places.get(master.getKey())) ? 200 : 404);
                 }
                 check(row, leaks, username, "prometheus", status(remote(get("/actuator/prometheus")), user), operates ? 200 : 403);
+                boolean seesA = jurisdiction.covers(ConsoleCity.STREET_A);
+                check(row, leaks, username, "reminded A", html(get("/submissions").param("month", ConsoleCity.PERIOD)
+                        .param("months", "1"), user).contains("· 已催报") ? "Y" : "-", seesA ? "Y" : "-");
+                check(row, leaks, username, "reminder A", html(get("/submissions/" + ConsoleCity.STREET_A + "/"
+                        + ConsoleCity.PERIOD + "/S1"), user).contains("向建北街道民政科发出催报邮件") ? "Y" : "-", seesA ? "Y" : "-");
                 matrix.put(username, row);
             }
         }

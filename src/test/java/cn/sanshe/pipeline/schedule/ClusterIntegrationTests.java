@@ -97,6 +97,7 @@ class ClusterIntegrationTests {
                         "--pipeline.schedule.jobs.nightly-pipeline.enabled=false",
                         "--pipeline.schedule.jobs.monthly-reports.enabled=false",
                         "--pipeline.schedule.jobs.yearly-reports.enabled=false",
+                        "--pipeline.schedule.jobs.street-reminders.enabled=false",
                         "--pipeline.schedule.jobs." + task + ".task=" + task,
                         "--pipeline.schedule.jobs." + task + ".cron=" + every);
         nodes.add(context);

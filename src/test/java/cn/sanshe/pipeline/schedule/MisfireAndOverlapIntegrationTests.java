@@ -28,6 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
     "pipeline.schedule.jobs.nightly-pipeline.enabled=false",
     "pipeline.schedule.jobs.monthly-reports.enabled=false",
     "pipeline.schedule.jobs.yearly-reports.enabled=false",
+    "pipeline.schedule.jobs.street-reminders.enabled=false",
     "pipeline.schedule.jobs.missed-once.task=probe-once",
     "pipeline.schedule.jobs.missed-once.cron=0 0 3 * * ?",
     "pipeline.schedule.jobs.missed-once.misfire=fire-once",

@@ -37,6 +37,7 @@ class SubmissionsController {
             @PathVariable String template, Model model) {
         YearMonth period = parse(month);
         model.addAttribute("sheets", submissions.cell(user.jurisdiction(), unit, period, template));
+        model.addAttribute("reminders", submissions.reminders(user.jurisdiction(), unit, period, template));
         model.addAttribute("unit", unit);
         model.addAttribute("month", period);
         model.addAttribute("template", template);
