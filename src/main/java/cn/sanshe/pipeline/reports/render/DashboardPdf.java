@@ -192,6 +192,7 @@ public class DashboardPdf {
             for (int i = 0; i < cells.size(); i++) {
                 map.put("c" + (i + 1), cells.get(i).text());
                 map.put("k" + (i + 1), cells.get(i).status());
+                map.put("l" + (i + 1), cells.get(i).link());
             }
             maps.add(map);
         }
