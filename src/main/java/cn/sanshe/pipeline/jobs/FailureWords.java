@@ -19,15 +19,19 @@ public final class FailureWords {
     /** The words for a failure: its cause chain's kinds and the innermost cause's message. */
     public static String of(Throwable failure) {
         List<String> types = new ArrayList<>();
+        boolean connectionLost = false;
         Throwable cause = failure;
         while (true) {
             types.add(cause.getClass().getName());
+            connectionLost |= cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException;
             if (cause.getCause() == null || cause.getCause() == cause) {
                 break;
             }
             cause = cause.getCause();
         }
-        return words(types, cause.getMessage());
+        return words(types, cause.getMessage(), connectionLost);
     }
 
     /** The words for a failure kept as text: the recorded words line, else the trace's innermost cause. */
@@ -71,13 +75,13 @@ public final class FailureWords {
             types.add(colon < 0 ? cause : cause.substring(0, colon));
             message = colon < 0 ? null : cause.substring(colon + 2);
         }
-        return words(types, message);
+        return words(types, message, false);
     }
 
-    private static String words(List<String> types, String rawMessage) {
+    private static String words(List<String> types, String rawMessage, boolean connectionLost) {
         String message = rawMessage == null ? "" : rawMessage.strip();
         String root = simple(types.get(types.size() - 1));
-        if (types.stream().map(FailureWords::simple).anyMatch(FailureWords::connectionLost)) {
+        if (connectionLost || types.stream().map(FailureWords::simple).anyMatch(FailureWords::connectionLost)) {
             return "数据库连接中断（" + (message.isEmpty() ? root : message) + "）";
         }
         // the innermost cause that has a kind says it (a mail failure whose root is a refused socket)

@@ -105,7 +105,8 @@ class PdfLinksLandTests {
             assertThat(link.group(2)).isEqualTo(ConsoleCity.PERIOD);
             assertThat(unit).as("a unit of the edition").startsWith("130102");
 
-            MvcResult page = mvc.perform(get(link.group(1)).with(as(users, "viewer-district"))).andReturn();
+            MvcResult page = mvc.perform(get(java.net.URI.create(link.group(1))).with(as(users, "viewer-district")))
+                    .andReturn();
             assertThat(page.getResponse().getStatus()).as(uri).isEqualTo(200);
             String html = page.getResponse().getContentAsString(StandardCharsets.UTF_8);
             Matcher heading = HEADING.matcher(html);
