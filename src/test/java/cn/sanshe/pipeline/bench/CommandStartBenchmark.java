@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
  * command joins it. At the end, with the holder gone, one {@code jobs list} starts the server
  * itself, for comparison.
  *
- * <p>Before: the application started whole, as it was ({@code -Dpipeline.eager=true}). After:
- * lazy initialisation and the read-only cuts ({@code jobs list}, {@code jobs show},
- * {@code schedule list} and {@code report} do this by themselves), and the same with a
+ * <p>Before: the application started whole, as it was ({@code -Dpipeline.eager=true}; report
+ * templates compiled on every run). After: lazy initialisation and the read-only cuts ({@code jobs
+ * list}, {@code jobs show}, {@code schedule list} and {@code report} do this by themselves: no
+ * Flyway validation of a current schema, report templates compiled once and kept); the same with a
  * class-data-sharing archive of the application's classes (JDK 17's dynamic CDS,
- * {@code -XX:SharedArchiveFile}, on the jar extracted by Spring Boot's jarmode tools).
+ * {@code -XX:SharedArchiveFile}, on the jar extracted by Spring Boot's jarmode tools); and that with
+ * the JIT kept to its first tier ({@code -XX:TieredStopAtLevel=1}: a short command does not wait
+ * for the optimising compiler's threads on two cores; not for long jobs).
  *
  * <p>Usage: {@code java -cp target/test-classes cn.sanshe.pipeline.bench.CommandStartBenchmark
  * target/sanshe-pipeline-0.1.0-SNAPSHOT.jar [runs]}; prints the table and keeps it in
@@ -48,9 +51,19 @@ public final class CommandStartBenchmark {
         Files.createDirectories(WORK);
         Path dataDir = WORK.resolve("db/data");
         Path baseDir = WORK.resolve("db/server");
+        Path compiled = WORK.resolve("report-templates-compiled");
         List<String> settings = List.of("--pipeline.embedded-db.data-dir=" + dataDir,
                 "--pipeline.embedded-db.base-dir=" + baseDir, "--pipeline.reports=" + WORK.resolve("reports"),
+                "--pipeline.report.compiled-templates=" + compiled,
                 "--pipeline.startup-report=true", "--logging.file.name=" + WORK.resolve("pipeline.log"));
+        // A fresh database (the server's unpacked binaries kept) and no compiled templates kept from before.
+        Files.createDirectories(WORK.resolve("db"));
+        try (java.util.stream.Stream<Path> old = Files.list(WORK.resolve("db"))) {
+            for (Path path : old.filter(p -> !p.getFileName().toString().equals("server")).toList()) {
+                delete(path);
+            }
+        }
+        delete(compiled);
         List<String> lines = new ArrayList<>();
         lines.add("load before: " + Files.readString(Path.of("/proc/loadavg")).strip() + " ("
                 + Runtime.getRuntime().availableProcessors() + " cores)");
@@ -74,6 +87,9 @@ public final class CommandStartBenchmark {
             // Migrations and the division reference in place: what every run below finds.
             run(List.of("java", "-jar", jar.toString()), concat(List.of("divisions", "load",
                     "sql/reference/divisions-130100-shijiazhuang.csv"), settings));
+            // The report's templates compiled once and kept (compiling is most of a first report's own work).
+            run(List.of("java", "-jar", jar.toString()), concat(List.of("report", "--period", "2026-10", "--scope",
+                    "130102000000", "--out", WORK.resolve("report-out").toString()), settings));
             // Training run: the classes a read-only command loads go into the archive.
             Files.deleteIfExists(archive);
             run(List.of("java", "-XX:ArchiveClassesAtExit=" + archive, "-jar", extractedJar.toString()),
@@ -91,10 +107,16 @@ public final class CommandStartBenchmark {
                 variants.put("after (lazy, cuts)", List.of("java", "-jar", jar.toString()));
                 variants.put("after (lazy, cuts, CDS)", List.of("java", "-XX:SharedArchiveFile=" + archive,
                         "-Xshare:auto", "-jar", extractedJar.toString()));
+                variants.put("after (lazy, cuts, CDS, C1)", List.of("java", "-XX:TieredStopAtLevel=1",
+                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", extractedJar.toString()));
                 for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
+                    // before: as it was, templates compiled on every run
+                    List<String> arguments = variant.getKey().startsWith("before")
+                            ? concat(concat(command.getValue(), settings), List.of("--pipeline.report.compiled-templates="))
+                            : concat(command.getValue(), settings);
                     for (int i = 0; i < runs; i++) {
                         lines.add(timed(command.getKey(), variant.getKey() + (runs > 1 ? " #" + (i + 1) : ""),
-                                variant.getValue(), concat(command.getValue(), settings)));
+                                variant.getValue(), arguments));
                     }
                 }
             }
@@ -154,6 +176,17 @@ public final class CommandStartBenchmark {
             throw new IllegalStateException("exit " + status + ": " + String.join(" ", command) + "\n" + output);
         }
         return output;
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(path)) {
+            for (Path each : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -47,11 +47,16 @@ public class JasperTemplates {
 
     /** Compiled in memory only (tests). */
     public JasperTemplates() {
-        this(null);
+        this((Path) null);
     }
 
+    /** {@code pipeline.report.compiled-templates} set empty: compiled in memory only, every run (as before the cache). */
     @Autowired
-    public JasperTemplates(@Value("${pipeline.report.compiled-templates:data/report-templates-compiled}") Path cache) {
+    public JasperTemplates(@Value("${pipeline.report.compiled-templates:data/report-templates-compiled}") String cache) {
+        this(cache == null || cache.isBlank() ? null : Path.of(cache));
+    }
+
+    JasperTemplates(Path cache) {
         this.cache = cache;
     }
 
