@@ -100,17 +100,26 @@ public class JasperTemplates {
         }
     }
 
-    /** The source's hash and the JasperReports library's (its jar: name and version). */
+    /** The source's hash and the JasperReports library's (its jar's name, with the version). */
     private static String key(byte[] source) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(source);
-            digest.update(String.valueOf(JasperCompileManager.class.getProtectionDomain().getCodeSource().getLocation())
-                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(library().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The JasperReports jar's file name ({@code jasperreports-7.0.3.jar}): the same whether it is
+     * read inside the application's jar or from the extracted one (its whole location is not).
+     */
+    static String library() {
+        String location = String.valueOf(JasperCompileManager.class.getProtectionDomain().getCodeSource().getLocation())
+                .replaceFirst("!?/*$", "");
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private static void keep(JasperReport report, Path kept) {
