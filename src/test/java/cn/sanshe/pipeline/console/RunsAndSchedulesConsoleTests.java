@@ -209,6 +209,46 @@ class RunsAndSchedulesConsoleTests {
         }
     }
 
+    /**
+     * A partitioned run's preview says which districts run again by name, which stay done, and the
+     * files still waiting there with the unit that sent them: an ingest whose 长安区 partition
+     * failed and whose 桥西区 partition completed.
+     */
+    @Test
+    void aRestartPreviewNamesTheDistrictsThatRunAgainAndTheirWaitingFiles() throws Exception {
+        JobParameters parameters = new JobParametersBuilder().addString("inbox", dir.toString())
+                .addLong("requestedAt", System.nanoTime()).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance("ingestJob", parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now());
+        for (String[] step : new String[][] {{"ingestRegistryStep", "COMPLETED"}, {"ingestScanStep", "COMPLETED"},
+            {"ingestLoadStep", "FAILED"}, {"ingestDistrictStep:district-130102", "FAILED"},
+            {"ingestDistrictStep:district-130104", "COMPLETED"}}) {
+            var stepExecution = jobRepository.createStepExecution(step[0], execution);
+            stepExecution.setStatus(BatchStatus.valueOf(step[1]));
+            stepExecution.setStartTime(LocalDateTime.now());
+            stepExecution.setEndTime(LocalDateTime.now());
+            jobRepository.update(stepExecution);
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setEndTime(LocalDateTime.now());
+        jobRepository.update(execution);
+        String sha = Long.toHexString(System.nanoTime());
+        jdbc.update("""
+                INSERT INTO ingest_file (sha256, path, unit_code, district_code, period, size_bytes, modified_at, status,
+                                         received_at) VALUES (?, '2026-10/130102001/花名册-待入库.csv', '130102001', '130102',
+                                         '2026-10', 10, 0, 'pending', NOW(6))""", (sha + "0".repeat(64)).substring(0, 64));
+        try {
+            String preview = page(get("/runs/" + execution.getId() + "/confirm").param("action", "restart")
+                    .with(as(users, "operator-city")));
+            assertThat(preview).contains("区县入库 · 长安区（上次失败").contains("区县入库 · 桥西区（已完成，不再运行）")
+                    .contains("扫描收件箱（已完成，不再运行）").contains("按区县入库（上次失败")
+                    .contains("长安区建北街道：2026-10/130102001/花名册-待入库.csv").doesNotContain("district-");
+        } finally {
+            jdbc.update("DELETE FROM ingest_file WHERE path = '2026-10/130102001/花名册-待入库.csv'");
+        }
+    }
+
     /** A province, a city, 99 districts of 999 streets each: every line valid; returns the lines. */
     private static int largeDivisionFile(Path file) throws java.io.IOException {
         StringBuilder csv = new StringBuilder("code,name,level,parent_code,urban_rural\n");
