@@ -60,6 +60,18 @@ public abstract class ApplicationCommand implements Callable<Integer> {
         return WebApplicationType.NONE;
     }
 
+    /**
+     * The settings of a command that only reads (or, as {@code report}, needs none of the scheduler,
+     * jobs, mail and web layer): the application starts lazily, so only the beans its work needs are
+     * made, and a schema whose migrations are all applied is not validated again
+     * ({@code system/ReadOnlyStart}). {@code -Dpipeline.eager=true} turns both off (the command-start
+     * benchmark's "before").
+     */
+    protected static List<String> readOnly() {
+        return Boolean.getBoolean("pipeline.eager") ? List.of()
+                : List.of("--spring.main.lazy-initialization=true", "--pipeline.read-only-start=true");
+    }
+
     /** Spring settings the command's own options make (before those given on the command line, which win). */
     protected java.util.List<String> springSettings() {
         return java.util.List.of();

@@ -85,7 +85,8 @@ class JobFailureMail implements JobExecutionListener, BeanPostProcessor {
         message.setFrom(new InternetAddress(delivery.from(), true));
         message.setRecipients(MimeMessage.RecipientType.TO,
                 InternetAddress.parse(String.join(",", delivery.operations()), true));
-        message.setSubject("【流水线作业失败】" + outcome.jobName() + "（执行号 " + outcome.executionId() + "）", "UTF-8");
+        message.setSubject("【流水线作业失败】" + cn.sanshe.pipeline.jobs.JobText.job(outcome.jobName()) + " 执行号 " + outcome.executionId(),
+                "UTF-8");
         message.setSentDate(new Date());
         message.setText(body(outcome), "UTF-8");
         message.saveChanges();

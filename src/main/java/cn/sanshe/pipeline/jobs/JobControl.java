@@ -162,8 +162,22 @@ public class JobControl {
         return jobOperator.recover(execution(executionId));
     }
 
-    public boolean stop(long executionId) throws Exception {
-        return jobOperator.stop(executionId);
+    /**
+     * Asks a running execution to stop after its current chunk: its status becomes STOPPING in the
+     * job repository, which every running step reads when it commits a chunk (in this process or
+     * another), and it ends STOPPED with its position saved. Not {@code JobOperator.stop}: Spring
+     * Batch 6's stops a step of this process through a step execution of its own, read back from
+     * the repository, and writes that copy's execution context over the running step's, so the
+     * reader's position was lost (saved as 0) and a restart read the whole file again.
+     */
+    public boolean stop(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (!execution.isRunning()) {
+            return false;
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
+        return true;
     }
 
     /** Null when the owning process is known to be gone, else why the execution may still run. */

@@ -19,8 +19,8 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
                 .orElse(null);
         // A partitioned step says only that a partition failed; the partition's own failure says why.
         String reason = execution.getAllFailureExceptions().stream()
+                .sorted(Comparator.comparing(JobOutcome::partitionHandlerOnly))
                 .map(JobOutcome::rootMessage)
-                .sorted(Comparator.comparing(message -> message.startsWith("Partition handler returned")))
                 .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
         return new JobOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
@@ -39,7 +39,7 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
         StringBuilder text = new StringBuilder("作业 " + JobText.job(jobName) + "，执行号 " + executionId + "："
                 + JobText.status(status) + "。");
         if (failedStep != null) {
-            text.append("\n失败步骤：").append(failedStep);
+            text.append("\n失败步骤：").append(JobText.step(failedStep));
         }
         if (reason != null && !reason.isBlank()) {
             text.append("\n原因：").append(reason);
@@ -48,21 +48,16 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
         return text.toString();
     }
 
+    /** The failure in plain words, as the console and the failure mail say it ({@link FailureWords}). */
     static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        boolean connectionLost = false;
-        while (true) {
-            connectionLost |= cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause.getClass().getName().endsWith("CommunicationsException");
-            if (cause.getCause() == null || cause.getCause() == cause) {
-                break;
-            }
-            cause = cause.getCause();
+        return FailureWords.of(failure);
+    }
+
+    private static boolean partitionHandlerOnly(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        String message = cause.getMessage();
-        message = message == null ? cause.getClass().getSimpleName() : message;
-        return connectionLost ? "数据库连接中断（" + message + "）" : message;
+        return root.getMessage() != null && root.getMessage().startsWith("Partition handler returned");
     }
 }

@@ -1,10 +1,15 @@
 package cn.sanshe.pipeline.jobs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParameter;
@@ -20,12 +25,12 @@ public final class JobText {
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Map<String, String> JOB_NAMES = Map.of(
-            "ingestJob", "入库",
-            "reconcileJob", "主数据整合",
-            "divisionLoadJob", "区划加载",
-            "reportDeliveryJob", "看板生成与发送",
-            "streetReminderJob", "街道催报");
+    /**
+     * The one mapping of job and step codes to the names people read ({@code job.ingestJob=入库},
+     * {@code step.ingestScanStep=扫描收件箱}): the console's message bundle, read here too, so the runs
+     * page, the restart preview, {@code jobs list|show} and the failure mail say the same.
+     */
+    private static final Properties NAMES = names();
 
     private JobText() {
     }
@@ -53,8 +58,49 @@ public final class JobText {
 
     /** {@code 入库（ingestJob）}: the Chinese name, and the name the job repository knows. */
     public static String job(String jobName) {
-        String chinese = JOB_NAMES.get(jobName);
+        String chinese = NAMES.getProperty("job." + jobName);
         return chinese == null ? jobName : chinese + "（" + jobName + "）";
+    }
+
+    /** The Chinese name of a job alone ({@code 入库}); the code when it has none. */
+    public static String jobName(String jobName) {
+        return jobName == null ? "" : NAMES.getProperty("job." + jobName, jobName);
+    }
+
+    /**
+     * The Chinese name of a step alone ({@code 扫描收件箱}), as the runs page shows it; a partition
+     * ({@code ingestDistrictStep:district-130102}) is named by its step; the code when it has none.
+     */
+    public static String stepName(String stepName) {
+        if (stepName == null) {
+            return "";
+        }
+        int colon = stepName.indexOf(':');
+        String step = colon < 0 ? stepName : stepName.substring(0, colon);
+        return NAMES.getProperty("step." + step, step);
+    }
+
+    /** {@code 扫描收件箱（ingestScanStep）}: for the command line and the failure mail, beside the code. */
+    public static String step(String stepName) {
+        if (stepName == null) {
+            return "";
+        }
+        String chinese = stepName(stepName);
+        int colon = stepName.indexOf(':');
+        String step = colon < 0 ? stepName : stepName.substring(0, colon);
+        return chinese.equals(step) ? stepName : chinese + "（" + stepName + "）";
+    }
+
+    private static Properties names() {
+        Properties names = new Properties();
+        try (InputStream in = JobText.class.getClassLoader().getResourceAsStream("ops-messages.properties")) {
+            if (in != null) {
+                names.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names;
     }
 
     /** A time the job repository recorded (in this machine's zone) in Beijing time, without the label. */

@@ -30,16 +30,6 @@ public class JobsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "缺少子命令：list、show、restart 或 stop");
     }
 
-    /**
-     * Read-only commands start the application lazily: only the beans their work needs are made
-     * (no scheduler, no job definitions, no mail), which is most of a start. {@code -Dpipeline.eager=true}
-     * turns it off (the command-start benchmark's "before").
-     */
-    static java.util.List<String> readOnly() {
-        return Boolean.getBoolean("pipeline.eager") ? java.util.List.of()
-                : java.util.List.of("--spring.main.lazy-initialization=true");
-    }
-
     @Command(name = "list", description = "最近的作业执行（时间为北京时间）。")
     static class ListJobs extends ApplicationCommand {
 
@@ -113,13 +103,14 @@ public class JobsCommand implements Runnable {
             }
             List<StepExecution> steps = execution.getStepExecutions().stream()
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
-            int stepWidth = steps.stream().mapToInt(step -> JobText.width(step.getStepName())).max().orElse(4) + 2;
+            int stepWidth = steps.stream().mapToInt(step -> JobText.width(JobText.step(step.getStepName()))).max()
+                    .orElse(4) + 2;
             out.println("各步骤（Spring Batch 的条目计数：含标题行、表头行等非数据行，分区步骤是其下各区县步骤之和；"
                     + "数据行以上面的入库核对为准）");
             out.println(JobText.pad("步骤", stepWidth) + JobText.pad("状态", 8) + JobText.padLeft("读入条目", 10)
                     + JobText.padLeft("写出条目", 10) + JobText.padLeft("过滤", 7) + JobText.padLeft("跳过", 7)
                     + JobText.padLeft("提交", 7) + JobText.padLeft("回滚", 7));
-            steps.forEach(step -> out.println(JobText.pad(step.getStepName(), stepWidth)
+            steps.forEach(step -> out.println(JobText.pad(JobText.step(step.getStepName()), stepWidth)
                             + JobText.pad(JobText.status(step.getStatus()), 8)
                             + JobText.padLeft(Long.toString(step.getReadCount()), 10)
                             + JobText.padLeft(Long.toString(step.getWriteCount()), 10)

@@ -7,9 +7,10 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Puts the root cause of a failed job first in its exit description. Spring Batch keeps the stack
- * trace there but cuts it at 2,500 characters, which usually cuts off the "Caused by" that says
- * what went wrong (a missing file, a refused connection); the console reads it from this line.
+ * Puts the root cause of a failed job, in plain words (the reason {@link JobOutcome} gives), first in its exit
+ * description. Spring Batch keeps the stack trace there but cuts it at 2,500 characters, which
+ * usually cuts off the "Caused by" that says what went wrong (a missing file, a refused
+ * connection); the console reads the words from this line.
  */
 class RootCauseRecorder implements JobExecutionListener, BeanPostProcessor {
 
@@ -28,13 +29,9 @@ class RootCauseRecorder implements JobExecutionListener, BeanPostProcessor {
         if (execution.getAllFailureExceptions().isEmpty()) {
             return;
         }
-        Throwable root = execution.getAllFailureExceptions().get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
         ExitStatus status = execution.getExitStatus();
         String description = status.getExitDescription() == null ? "" : status.getExitDescription();
-        String line = MARK + root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String line = MARK + JobOutcome.of(execution).reason().replaceAll("\\R", " ");
         execution.setExitStatus(new ExitStatus(status.getExitCode(), line + "\n" + description));
     }
 }

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.jobs;
 
+import cn.sanshe.pipeline.console.Places;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,12 +34,14 @@ public class Runs {
 
     private final JobControl control;
     private final JdbcTemplate jdbc;
+    private final Places places;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final SimpleAsyncTaskExecutor background = new SimpleAsyncTaskExecutor("console-run-");
 
-    Runs(JobControl control, JdbcTemplate jdbc, List<Job> jobs) {
+    Runs(JobControl control, JdbcTemplate jdbc, Places places, List<Job> jobs) {
         this.control = control;
         this.jdbc = jdbc;
+        this.places = places;
         jobs.forEach(job -> this.jobs.put(job.getName(), job));
     }
 
@@ -160,10 +163,12 @@ public class Runs {
     }
 
     /**
-     * What a restart runs again: Spring Batch skips the steps that completed in this job instance
-     * and, of a partitioned step, the partitions that completed; the rest run again from their
-     * last committed chunk, and steps never reached run for the first time. For ingest, the files
-     * still waiting in the partitions that run again are listed too.
+     * What a restart runs again, in words: Spring Batch skips the steps that completed in this job
+     * instance and, of a partitioned step, the partitions (districts, by name) that completed; the
+     * rest run again from their last committed chunk, and steps never reached run for the first
+     * time. Steps are named as the runs page names them ({@link JobText#stepName}). The files:
+     * for ingest those still waiting in the districts that run again (or all, when no district
+     * has started), for a job given a file ({@code divisions load}, {@code ingest-file}) that file.
      */
     public Preview previewRestart(long executionId) {
         Detail detail = detail(executionId);
@@ -187,10 +192,10 @@ public class Runs {
         for (StepRow step : last.values()) {
             String label = label(step);
             if ("COMPLETED".equals(step.status())) {
-                notAgain.add(label + "（已完成）");
+                notAgain.add(label + "（已完成，不再运行）");
             } else {
-                again.add(label + "（上次 " + words(step.status()) + "，已读 " + step.read() + "、已写 " + step.written()
-                        + "，从最后提交处继续）");
+                again.add(label + "（上次" + words(step.status()) + "，已读 " + step.read() + " 条、已写 " + step.written()
+                        + " 条，从最后一次提交处继续）");
                 if (step.district() != null) {
                     districts.add(step.district());
                 }
@@ -200,11 +205,18 @@ public class Runs {
         if (definition instanceof ListableStepLocator locator) {
             for (String name : locator.getStepNames()) {
                 if (last.keySet().stream().noneMatch(key -> key.equals(name) || key.startsWith(name + ":"))) {
-                    again.add(name + "（尚未运行过，将首次运行）");
+                    again.add(JobText.stepName(name) + "（尚未运行过，将首次运行）");
                 }
             }
         }
-        List<String> files = job.equals("ingestJob") ? pendingFiles(districts) : List.of();
+        List<String> files = new ArrayList<>();
+        String file = execution.getJobParameters().getString("file");
+        if (file != null) {
+            files.add(file);
+        }
+        if (job.equals("ingestJob")) {
+            files.addAll(pendingFiles(districts));
+        }
         return new Preview("restart", executionId, job, again, notAgain, files, null, true);
     }
 
@@ -214,7 +226,7 @@ public class Runs {
         if (!detail.running()) {
             return new Preview("stop", executionId, job, List.of(), List.of(), List.of(), "这次执行没有在运行，无需停止。", false);
         }
-        List<String> running = detail.steps().stream().filter(s -> !"COMPLETED".equals(s.status())).map(Runs::label)
+        List<String> running = detail.steps().stream().filter(s -> !"COMPLETED".equals(s.status())).map(this::label)
                 .toList();
         return new Preview("stop", executionId, job, running, List.of(), List.of(),
                 "正在运行的步骤会在当前数据块提交后停止；之后可以重启，从停止处继续。", true);
@@ -287,14 +299,16 @@ public class Runs {
         control.recover(executionId);
     }
 
+    /** The files still waiting, each with the unit that sent it by name: {@code 长安区建北街道：2026-10/130102001/花名册.csv}. */
     private List<String> pendingFiles(Collection<String> districts) {
-        if (districts.isEmpty()) {
-            return jdbc.queryForList("SELECT path FROM ingest_file WHERE status = 'pending' ORDER BY path LIMIT 200",
-                    String.class);
-        }
         String marks = String.join(",", districts.stream().map(d -> "?").toList());
-        return jdbc.queryForList("SELECT path FROM ingest_file WHERE status = 'pending' AND district_code IN (" + marks
-                + ") ORDER BY path LIMIT 200", String.class, districts.toArray());
+        return jdbc.query("SELECT unit_code, path FROM ingest_file WHERE status = 'pending'"
+                + (districts.isEmpty() ? "" : " AND district_code IN (" + marks + ")") + " ORDER BY path LIMIT 200",
+                (rs, i) -> places.fullName(unit12(rs.getString(1))) + "：" + rs.getString(2), districts.toArray());
+    }
+
+    private static String unit12(String unit) {
+        return (unit + "000000000000").substring(0, 12);
     }
 
     private static List<StepRow> steps(Collection<StepExecution> executions) {
@@ -309,7 +323,7 @@ public class Runs {
         }).toList();
     }
 
-    static Failure failure(JobExecution execution, List<StepRow> steps) {
+    Failure failure(JobExecution execution, List<StepRow> steps) {
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.isRunning()) {
             return null;
         }
@@ -332,9 +346,13 @@ public class Runs {
         return new Failure(where, words, trace);
     }
 
-    static String label(StepRow step) {
-        return step.partitioned() ? step.name() + " · " + (step.district() != null ? "区县 " + step.district()
-                : step.partition()) : step.name();
+    /** A step as people read it: {@code 区县入库 · 长安区} (the runs page's names; a district partition by its district's name). */
+    String label(StepRow step) {
+        String name = JobText.stepName(step.name());
+        if (!step.partitioned()) {
+            return name;
+        }
+        return name + " · " + (step.district() != null ? places.name(step.district()) : "分区 " + step.partition());
     }
 
     static String words(String status) {

@@ -44,6 +44,12 @@ public class ReportCommand extends ApplicationCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "输出文件夹；缺省为 <pipeline.reports>/<期间>/<区划代码>/")
     Path out;
 
+    /** Started lazily like the read-only commands: a render needs no scheduler, job definitions, mail or web layer. */
+    @Override
+    protected List<String> springSettings() {
+        return readOnly();
+    }
+
     @Override
     protected void validate() {
         if (fromRuns == null && (period == null || scope == null)) {

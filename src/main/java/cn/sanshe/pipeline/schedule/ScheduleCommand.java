@@ -45,8 +45,7 @@ public class ScheduleCommand implements Runnable {
         /** Read-only: started lazily, as {@code jobs list} (-Dpipeline.eager=true turns it off). */
         @Override
         protected java.util.List<String> springSettings() {
-            return Boolean.getBoolean("pipeline.eager") ? java.util.List.of()
-                    : java.util.List.of("--spring.main.lazy-initialization=true");
+            return readOnly();
         }
 
         @Override

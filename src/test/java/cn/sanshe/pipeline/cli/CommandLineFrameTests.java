@@ -93,7 +93,7 @@ class CommandLineFrameTests {
 
         assertThat(load.status()).isEqualTo(1);
         assertThat(load.out()).contains("第4行：代码“99010200000”应为12位数字", "第6行：代码990100000000重复",
-                "失败步骤：divisionCheckStep", "jobs restart");
+                "失败步骤：检查区划表（divisionCheckStep）", "jobs restart");
     }
 
     @Test
@@ -114,7 +114,7 @@ class CommandLineFrameTests {
 
         Run list = run("jobs", "list", "--limit", "5");
         assertThat(list.status()).isZero();
-        assertThat(list.out()).contains("区划加载（divisionLoadJob）", "完成", "开始（北京时间）", "file=")
+        assertThat(list.out()).contains("区划表导入（divisionLoadJob）", "完成", "开始（北京时间）", "file=")
                 .doesNotContain("COMPLETED");
 
         String id = list.out().lines().skip(1).findFirst().orElseThrow().trim().split("\\s+")[0];

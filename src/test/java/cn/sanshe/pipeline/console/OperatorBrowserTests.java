@@ -152,7 +152,7 @@ class OperatorBrowserTests {
         screenshot("run-failed");
 
         browser.findElement(By.id("restart")).click();
-        assertThat(text("#again")).contains("divisionStageStep").contains("divisionMergeStep");
+        assertThat(text("#again")).contains("读取区划表").contains("合并区划表");
         screenshot("restart-preview");
         Files.copy(ResourceUtils.getFile("classpath:reference/divisions-good-small.csv").toPath(), file);
         browser.findElement(By.id("confirm")).click();

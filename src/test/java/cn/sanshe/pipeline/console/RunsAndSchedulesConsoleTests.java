@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,8 +113,9 @@ class RunsAndSchedulesConsoleTests {
                 .contains("读取区划表").contains("id=\"restart\"");
 
         String preview = page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator));
-        assertThat(preview).contains("将再次运行").contains("divisionStageStep（上次 失败")
-                .contains("divisionCheckStep（尚未运行过").contains("divisionMergeStep（尚未运行过")
+        assertThat(preview).contains("将再次运行").contains("读取区划表（上次失败")
+                .contains("检查区划表（尚未运行过").contains("合并区划表（尚未运行过")
+                .contains("将再次读取的文件").contains(file.toString()).doesNotContain("Step")
                 .contains("id=\"confirm\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = "
                 + "(SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)", Integer.class, id))
@@ -133,6 +135,159 @@ class RunsAndSchedulesConsoleTests {
                 .doesNotContain("hx-trigger");
         assertThat(page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator)))
                 .contains("已有更新的执行").doesNotContain("id=\"confirm\"");
+    }
+
+    /**
+     * Stop, tested: a division file of about 99,000 lines stages in a hundred chunks; once the first
+     * chunk is committed an operator stops the run from its page. It ends STOPPED after the chunk in
+     * hand, neither check nor merge having run; the restart preview says so in words, and the
+     * restart reads only the lines not read before (Spring Batch's saved position), then checks and
+     * merges once: every line read exactly once over the two executions, every division loaded.
+     */
+    @Test
+    void anOperatorStopsARunningLoadAndItsRestartRunsOnlyWhatWasLeft() throws Exception {
+        Path file = dir.resolve("divisions-large.csv");
+        int lines = largeDivisionFile(file);
+        var operator = as(users, "operator-city");
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<JobOutcome> run = background.submit(() -> jobs.run(divisionLoadJob,
+                    new JobParametersBuilder().addString("file", file.toString()).addString("sha256", "large")
+                            .addLong("requestedAt", System.nanoTime()).toJobParameters()));
+            long id = 0;
+            long read = 0;
+            for (int i = 0; i < 6000 && read < 1000; i++) {         // the first chunk committed (at most 2 min)
+                Thread.sleep(20);
+                id = running(file);
+                read = id == 0 ? 0 : read(id, "divisionStageStep");
+                assertThat(run.isDone()).as("the load ended before it could be stopped").isFalse();
+            }
+            assertThat(read).as("the stage step committed a chunk").isGreaterThanOrEqualTo(1000);
+            String page = page(get("/runs/" + id).with(operator));
+            assertThat(page).contains("运行中").contains("id=\"stop\"").contains("hx-trigger=\"every 2s\"");
+            assertThat(page(get("/runs/" + id + "/confirm").param("action", "stop").with(operator)))
+                    .contains("将停止").contains("读取区划表").contains("当前数据块提交后停止");
+
+            MvcResult stop = mvc.perform(post("/runs/" + id + "/stop").with(operator).with(csrf())).andReturn();
+            assertThat(stop.getResponse().getStatus()).isEqualTo(302);
+            assertThat(stop.getFlashMap().get("notice").toString()).contains("已请求停止执行 " + id);
+            JobOutcome stopped = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+            assertThat(stopped.status()).isEqualTo(BatchStatus.STOPPED);
+            assertThat(jobs.execution(id).getStatus()).isEqualTo(BatchStatus.STOPPED);
+            long readBefore = read(id, "divisionStageStep");
+            assertThat(stepStatus(id, "divisionStageStep")).isEqualTo("STOPPED");
+            assertThat(readBefore).as("stopped part way").isBetween(1000L, (long) lines - 1);
+            assertThat(stepStatus(id, "divisionCheckStep")).as("never reached").isNull();
+            assertThat(stepStatus(id, "divisionMergeStep")).as("never reached").isNull();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code LIKE '98%'", Integer.class))
+                    .as("nothing merged").isZero();
+            assertThat(page(get("/runs/" + id).with(operator))).contains("已停止").contains("操作员请求停止")
+                    .contains("id=\"restart\"").doesNotContain("hx-trigger");
+            assertThat(page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator)))
+                    .contains("读取区划表（上次已停止，已读 " + readBefore + " 条")
+                    .contains("检查区划表（尚未运行过").contains("合并区划表（尚未运行过").contains(file.toString());
+
+            MvcResult restarted = mvc.perform(post("/runs/" + id + "/restart").with(operator).with(csrf())).andReturn();
+            String location = restarted.getResponse().getRedirectedUrl();
+            long next = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+            assertThat(next).isGreaterThan(id);
+            waitUntilDone(next);
+
+            assertThat(jobs.execution(next).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(read(next, "divisionStageStep")).as("only the lines not read before")
+                    .isEqualTo(lines - readBefore);
+            assertThat(stepStatus(next, "divisionCheckStep")).isEqualTo("COMPLETED");
+            assertThat(stepStatus(next, "divisionMergeStep")).isEqualTo("COMPLETED");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code LIKE '98%'", Integer.class))
+                    .isEqualTo(lines);
+            System.out.println("stopped after " + readBefore + " of " + lines + " lines; the restart read "
+                    + read(next, "divisionStageStep"));
+        } finally {
+            background.shutdownNow();
+            jdbc.update("DELETE FROM division WHERE code LIKE '98%'");
+        }
+    }
+
+    /**
+     * A partitioned run's preview says which districts run again by name, which stay done, and the
+     * files still waiting there with the unit that sent them: an ingest whose 长安区 partition
+     * failed and whose 桥西区 partition completed.
+     */
+    @Test
+    void aRestartPreviewNamesTheDistrictsThatRunAgainAndTheirWaitingFiles() throws Exception {
+        JobParameters parameters = new JobParametersBuilder().addString("inbox", dir.toString())
+                .addLong("requestedAt", System.nanoTime()).toJobParameters();
+        JobInstance instance = jobRepository.createJobInstance("ingestJob", parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now());
+        for (String[] step : new String[][] {{"ingestRegistryStep", "COMPLETED"}, {"ingestScanStep", "COMPLETED"},
+            {"ingestLoadStep", "FAILED"}, {"ingestDistrictStep:district-130102", "FAILED"},
+            {"ingestDistrictStep:district-130104", "COMPLETED"}}) {
+            var stepExecution = jobRepository.createStepExecution(step[0], execution);
+            stepExecution.setStatus(BatchStatus.valueOf(step[1]));
+            stepExecution.setStartTime(LocalDateTime.now());
+            stepExecution.setEndTime(LocalDateTime.now());
+            jobRepository.update(stepExecution);
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setEndTime(LocalDateTime.now());
+        jobRepository.update(execution);
+        String sha = Long.toHexString(System.nanoTime());
+        jdbc.update("""
+                INSERT INTO ingest_file (sha256, path, unit_code, district_code, period, size_bytes, modified_at, status,
+                                         received_at) VALUES (?, '2026-10/130102001/花名册-待入库.csv', '130102001', '130102',
+                                         '2026-10', 10, 0, 'pending', NOW(6))""", (sha + "0".repeat(64)).substring(0, 64));
+        try {
+            String preview = page(get("/runs/" + execution.getId() + "/confirm").param("action", "restart")
+                    .with(as(users, "operator-city")));
+            assertThat(preview).contains("区县入库 · 长安区（上次失败").contains("区县入库 · 桥西区（已完成，不再运行）")
+                    .contains("扫描收件箱（已完成，不再运行）").contains("按区县入库（上次失败")
+                    .contains("长安区建北街道：2026-10/130102001/花名册-待入库.csv").doesNotContain("district-");
+        } finally {
+            jdbc.update("DELETE FROM ingest_file WHERE path = '2026-10/130102001/花名册-待入库.csv'");
+        }
+    }
+
+    /** A province, a city, 99 districts of 999 streets each: every line valid; returns the lines. */
+    private static int largeDivisionFile(Path file) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("code,name,level,parent_code,urban_rural\n");
+        csv.append("980000000000,样例省,province,,\n980100000000,样例市,city,980000000000,\n");
+        int lines = 2;
+        for (int d = 1; d <= 99; d++) {
+            String district = String.format("9801%02d", d);
+            csv.append(district).append("000000,第").append(d).append("区,district,980100000000,\n");
+            lines++;
+            for (int s = 1; s <= 999; s++) {
+                csv.append(district).append(String.format("%03d", s)).append("000,第").append(d).append("区第")
+                        .append(s).append("街道,street,").append(district).append("000000,\n");
+                lines++;
+            }
+        }
+        Files.writeString(file, csv);
+        return lines;
+    }
+
+    /** The execution running the load of this file, once it is recorded (else 0). */
+    private long running(Path file) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p
+                  ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+                WHERE p.PARAMETER_NAME = 'file' AND p.PARAMETER_VALUE = ? AND e.STATUS = 'STARTED'""", Long.class,
+                file.toString());
+        return ids.isEmpty() ? 0 : ids.get(0);
+    }
+
+    private long read(long execution, String step) {
+        List<Long> counts = jdbc.queryForList("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+                + "AND STEP_NAME = ?", Long.class, execution, step);
+        return counts.isEmpty() ? 0 : counts.get(0);
+    }
+
+    private String stepStatus(long execution, String step) {
+        List<String> status = jdbc.queryForList("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+                + "AND STEP_NAME = ?", String.class, execution, step);
+        return status.isEmpty() ? null : status.get(0);
     }
 
     @Test
@@ -238,7 +393,7 @@ class RunsAndSchedulesConsoleTests {
     }
 
     private void waitUntilDone(long id) throws InterruptedException {
-        for (int i = 0; i < 300 && jobs.execution(id).isRunning(); i++) {
+        for (int i = 0; i < 3000 && jobs.execution(id).isRunning(); i++) {
             Thread.sleep(100);
         }
     }

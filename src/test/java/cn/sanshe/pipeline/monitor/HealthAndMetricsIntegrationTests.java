@@ -92,7 +92,7 @@ class HealthAndMetricsIntegrationTests {
                 jakarta.mail.Session.getInstance(new java.util.Properties()), Files.newInputStream(alert));
         assertThat(mail.getSubject()).contains("流水线作业失败").contains("reportDeliveryJob");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ops@test.local");
-        assertThat((String) mail.getContent()).contains("失败步骤：renderAndDeliverStep").contains("没有名为 no-such-profile 的目标口径")
+        assertThat((String) mail.getContent()).contains("失败步骤：生成并发送报表（renderAndDeliverStep）").contains("没有名为 no-such-profile 的目标口径")
                 .contains("jobs restart " + failed.executionId());
     }
 

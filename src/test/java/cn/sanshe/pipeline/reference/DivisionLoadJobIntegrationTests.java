@@ -135,7 +135,7 @@ class DivisionLoadJobIntegrationTests {
         DivisionLoader.Result result = loader.load(file);
 
         assertThat(result.outcome().status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(result.outcome().reason()).startsWith("区划文件 ").contains("编码");
+        assertThat(result.outcome().reason()).startsWith("文件被拒收：区划文件 ").contains("编码");
         assertThat(count("SELECT COUNT(*) FROM division")).isZero();
     }
 

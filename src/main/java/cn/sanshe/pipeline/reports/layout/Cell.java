@@ -1,5 +1,8 @@
 package cn.sanshe.pipeline.reports.layout;
 
-/** A figure as printed in a table, and its green / amber / red status (null without a target). */
-public record Cell(String text, String status) {
+/**
+ * A figure as printed in a table, its green / amber / red status (null without a target) and the
+ * console page that explains it ({@link ExplainLink}; null where no figure is printed).
+ */
+public record Cell(String text, String status, String link) {
 }

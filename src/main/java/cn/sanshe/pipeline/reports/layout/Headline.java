@@ -82,11 +82,9 @@ final class Headline {
         return new Page(verdict, rows, context, movers);
     }
 
-    /** The console page that explains the figure (a yearly edition's: its December). */
+    /** The console page that explains the figure (a yearly edition's: its last month reported, the month printed). */
     static String link(EditionFigures edition, Indicator indicator, String variant) {
-        String period = edition.yearly() ? edition.period().getYear() + "-12" : edition.period().toString();
-        return "/explain/" + period + "/" + edition.scope().code() + "/" + indicator.id() + "?variant="
-                + java.net.URLEncoder.encode(variant, java.nio.charset.StandardCharsets.UTF_8);
+        return ExplainLink.of(edition.period(), edition.scope().code(), indicator, variant);
     }
 
     /**
@@ -106,7 +104,8 @@ final class Headline {
         BigDecimal then = before == null ? null : denominator ? before.denominator() : before.value();
         String text = NoData.isNoData(figure) ? NoData.STATUS : value == null ? Formats.NONE : whole(value);
         String change = value == null || then == null ? Formats.NONE : signed(value.subtract(then));
-        context.add(new ContextFigure(Labels.get(label), text, Labels.get(label + ".unit"), change));
+        context.add(new ContextFigure(Labels.get(label), text, Labels.get(label + ".unit"), change,
+                ExplainLink.of(edition.period(), scope, indicator, variant)));
         if (value != null && then != null && then.signum() != 0 && value.compareTo(then) != 0) {
             moved.add(new Moved(Labels.get(label) + " " + whole(then) + " → " + whole(value) + "（" + change + "）",
                     relative(value, then)));

@@ -32,9 +32,9 @@ final class Sections {
 
         List<TableRow> rows = new ArrayList<>();
         for (Scope.Unit child : scope.children()) {
-            rows.add(row(child.code(), child.name(), false, columns, figures));
+            rows.add(row(child.code(), child.name(), false, columns, figures, edition.period()));
         }
-        rows.add(row(scope.code(), Labels.get("table.total"), true, columns, figures));
+        rows.add(row(scope.code(), Labels.get("table.total"), true, columns, figures, edition.period()));
 
         Level childLevel = childLevel(scope);
         String childWord = Labels.get("table.unit." + (childLevel == null ? Level.DISTRICT : childLevel).id());
@@ -141,12 +141,14 @@ final class Sections {
         return columns;
     }
 
-    private static TableRow row(String code, String name, boolean total, List<Column> columns, FigureIndex figures) {
+    private static TableRow row(String code, String name, boolean total, List<Column> columns, FigureIndex figures,
+            YearMonth month) {
         List<Cell> cells = new ArrayList<>();
         for (Column column : columns) {
             IndicatorValue figure = figures.get(column.indicator(), column.variant(), code);
-            cells.add(figure == null ? new Cell(Formats.NONE, null)
-                    : new Cell(Formats.cell(column.indicator(), figure), figure.status()));
+            cells.add(figure == null ? new Cell(Formats.NONE, null, null)
+                    : new Cell(Formats.cell(column.indicator(), figure), figure.status(),
+                            ExplainLink.of(month, code, column.indicator(), column.variant())));
         }
         return new TableRow(code, name, total, cells);
     }

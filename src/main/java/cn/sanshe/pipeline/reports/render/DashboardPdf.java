@@ -95,7 +95,9 @@ public class DashboardPdf {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("TITLE", dashboard.title());
         parameters.put("SUBTITLE", dashboard.subtitle());
-        parameters.put("LEGEND", dashboard.legend());
+        // the links cannot be seen on paper or screen: page 1 says that every figure has one
+        parameters.put("LEGEND", consoleAddress == null ? dashboard.legend()
+                : dashboard.legend() + Labels.get("legend.links"));
         parameters.put("YEARLY", dashboard.yearly());
         parameters.put("CUTOFF", time(dashboard.cutoff()));
         parameters.put("GENERATED", time(dashboard.generated()));
@@ -192,6 +194,7 @@ public class DashboardPdf {
             for (int i = 0; i < cells.size(); i++) {
                 map.put("c" + (i + 1), cells.get(i).text());
                 map.put("k" + (i + 1), cells.get(i).status());
+                map.put("l" + (i + 1), cells.get(i).link());
             }
             maps.add(map);
         }
