@@ -190,6 +190,8 @@ class OperatorBrowserTests {
 
         // A leader of 长安区 opens a figure's link (the address every figure of the PDF carries).
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        // Signing out is a POST and a redirect; the next sign-in must not race it.
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> b.getCurrentUrl().contains("/login"));
         login("zhao");
         open("/explain/" + ConsoleCity.PERIOD + "/130102000000/ORG_COUNT?variant=all");
         assertThat(text("#figure")).contains("数值");
@@ -207,6 +209,8 @@ class OperatorBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(ConsoleCity.PASSWORD);
         browser.findElement(By.id("login")).click();
+        // The next page opened must carry the new session, so wait for the sign-in's redirect.
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> !b.getCurrentUrl().contains("/login"));
     }
 
     private void open(String path) {
