@@ -501,21 +501,49 @@ public final class PipelineBenchmark {
 
     private JdbcTemplate jdbc;
 
+    private static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete",
+            "Com_load", "Com_commit", "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next",
+            "Handler_write", "Innodb_deadlocks", "Innodb_row_lock_time");
+
+    private Map<String, Long> serverCounters() {
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        if (jdbc == null) {
+            return counters;
+        }
+        jdbc.query("SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS", rs -> {
+            for (String name : COUNTERS) {
+                if (name.equalsIgnoreCase(rs.getString(1))) {
+                    counters.put(name, Long.parseLong(rs.getString(2)));
+                }
+            }
+        });
+        return counters;
+    }
+
     private Stage stage(String name, String unit, Callable<Done> work) throws Exception {
         System.out.println("-- " + name);
         Done done;
         HeapWatch.Figures heap;
         long start;
         long end;
+        Map<String, Long> before = serverCounters();
         try (HeapWatch watch = HeapWatch.start()) {
             start = System.nanoTime();
             done = work.call();
             end = System.nanoTime();
             heap = watch.stop();
         }
+        Map<String, Long> after = serverCounters();
         Stage stage = new Stage(name, (end - start) / 1e9, done.rows(), unit, heap, databaseBytes(), done.outcome());
         if (jdbc != null && !name.equals("divisions") && !name.equals("indicators")) {
             steps(jdbc);
+        }
+        if (!before.isEmpty()) {
+            // what the server did for the stage: statements by kind, rows read by index and by scanning
+            StringBuilder text = new StringBuilder("    server:");
+            after.forEach((counter, value) -> text.append(String.format(Locale.ROOT, " %s %,d;",
+                    counter.toLowerCase(Locale.ROOT), value - before.getOrDefault(counter, 0L))));
+            line(text.toString());
         }
         line(String.format(Locale.ROOT, "  %s: %.1f s, %,d %s (%s/s), peak heap %d MB (after GC %d MB), database %,d MB; %s",
                 name, stage.seconds(), stage.rows(), unit, rate(stage.rate()), heap.sumOfPoolPeaks() >> 20, heap.maxAfterGc() >> 20,
