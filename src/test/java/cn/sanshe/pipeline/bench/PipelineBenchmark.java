@@ -62,6 +62,8 @@ public final class PipelineBenchmark {
     private final List<String> lines = new ArrayList<>();
     /** The embedded server outlives a context in this JVM (one per data directory): the next measurement empties it. */
     private String lastJdbcUrl;
+    private String lastUser;
+    private String lastPassword;
     private final Path file;
 
     PipelineBenchmark(Path work) {
@@ -207,7 +209,8 @@ public final class PipelineBenchmark {
                     "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort));
         }
         if (lastJdbcUrl != null) {
-            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, "root", "");
+            // the application's own account (grants are on: root has no password-less way in)
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, lastUser, lastPassword);
                     java.sql.Statement statement = connection.createStatement()) {
                 String database = connection.getCatalog();
                 statement.execute("DROP DATABASE `" + database + "`");
@@ -226,6 +229,8 @@ public final class PipelineBenchmark {
             this.jdbc = jdbc;
             DataSource dataSource = context.getBean(DataSource.class);
             lastJdbcUrl = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            lastUser = ((com.zaxxer.hikari.HikariDataSource) dataSource).getUsername();
+            lastPassword = ((com.zaxxer.hikari.HikariDataSource) dataSource).getPassword();
             for (int w = 0; w < remoteWorkers; w++) {
                 workers.add(worker(context, brokerPort, work.resolve("pipeline-worker-" + (w + 1) + ".log"),
                         options.workerThreads()));
