@@ -186,8 +186,9 @@ public final class PipelineBenchmark {
                 counts.summary()));
         YearMonth month = options.months().get(options.months().size() - 1);
         String suffix = remoteWorkers == 0 ? "" : "-remote";
-        Path outbox = root.resolve("outbox" + suffix);
-        Path reports = root.resolve("reports" + suffix);
+        // under the run's own folder: two runs side by side (--work) must not share an outbox
+        Path outbox = (work.equals(BENCH) ? root : work.resolve("national-" + scale)).resolve("outbox" + suffix);
+        Path reports = (work.equals(BENCH) ? root : work.resolve("national-" + scale)).resolve("reports" + suffix);
         deleteTree(outbox);
         deleteTree(reports);
 
