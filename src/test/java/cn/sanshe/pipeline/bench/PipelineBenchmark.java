@@ -3,7 +3,7 @@ package cn.sanshe.pipeline.bench;
 import cn.sanshe.pipeline.PipelineApplication;
 import cn.sanshe.pipeline.delivery.ReportRun;
 import cn.sanshe.pipeline.identifiers.DivisionCode;
-import cn.sanshe.pipeline.indicators.IndicatorService;
+import cn.sanshe.pipeline.indicators.AllScopes;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
@@ -37,11 +37,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rendered and delivered (as {@code .eml} files to the outbox) by the one {@code reportDeliveryJob}.
  * Per stage: wall time, rows/s, peak heap, database size on disk after it. Ingest is set against
  * the {@code LOAD DATA} ceiling of {@link LoadDataCeiling}, measured in the same run before and
- * after ingest (the faster counts). Then the growth of each stage from the smallest scale.
+ * after ingest (the faster counts). Then the growth of each stage between consecutive scales (time
+ * ratio, and time ratio ÷ size ratio) and from the smallest scale.
  *
  * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
  * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
- * [--ceiling-rows=200000]}. Run with
+ * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS]}: {@code --work} puts the
+ * database, logs and figures under DIR (two runs side by side), {@code --generate-only} writes the
+ * scenarios and stops. Run with
  * {@code ./mvnw -Pbench test-compile exec:exec@pipeline-benchmark -Dbench.scales=0.05}.
  */
 public final class PipelineBenchmark {
@@ -50,16 +53,27 @@ public final class PipelineBenchmark {
     static final long TARGET_HEAP = 2L << 30;
     static final double TARGET_INGEST_RATIO = 0.7;
     private static final Path BENCH = Path.of("target", "bench");
-    private static final Path DATA = Path.of("target", "bench-db", "pipeline");
+    /** The database and the run's own files; {@code --work=DIR} moves them, so two runs can go side by side. */
+    private final Path data;
+    private final Path work;
     /** Bumped when the generator's output changes, so an older scenario on disk is not reused. */
     private static final String SCENARIO_VERSION = "v2";
 
     private final List<String> lines = new ArrayList<>();
     /** The embedded server outlives a context in this JVM (one per data directory): the next measurement empties it. */
     private String lastJdbcUrl;
-    private final Path file = BENCH.resolve("pipeline-benchmark.txt");
+    private String lastUser;
+    private String lastPassword;
+    private final Path file;
 
-    record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers) {
+    PipelineBenchmark(Path work) {
+        this.work = work == null ? BENCH : work;
+        this.data = work == null ? Path.of("target", "bench-db", "pipeline") : work.resolve("db");
+        this.file = this.work.resolve("pipeline-benchmark.txt");
+    }
+
+    record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers,
+            int workerThreads, Path work, boolean generateOnly, double slowLog) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -89,7 +103,8 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         Files.createDirectories(BENCH);
-        PipelineBenchmark benchmark = new PipelineBenchmark();
+        PipelineBenchmark benchmark = new PipelineBenchmark(options.work());
+        Files.createDirectories(benchmark.work);
         int status = 0;
         try {
             benchmark.run(options);
@@ -112,7 +127,11 @@ public final class PipelineBenchmark {
                 .map(YearMonth::parse).sorted().toList();
         return new Options(scales, months, Long.parseLong(given.getOrDefault("seed", "17")),
                 Integer.parseInt(given.getOrDefault("ceiling-rows", "200000")),
-                Integer.parseInt(given.getOrDefault("remote-workers", "0")));
+                Integer.parseInt(given.getOrDefault("remote-workers", "0")),
+                Integer.parseInt(given.getOrDefault("worker-threads", "1")),
+                given.getOrDefault("work", "").isBlank() ? null : Path.of(given.get("work")),
+                Boolean.parseBoolean(given.getOrDefault("generate-only", "false")),
+                Double.parseDouble(given.getOrDefault("slow-log", "0")));
     }
 
     private void run(Options options) throws Exception {
@@ -120,6 +139,17 @@ public final class PipelineBenchmark {
                 options.scales(), options.months(), options.seed(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
         line("load average at start: " + loadAverage());
+        if (options.generateOnly()) {
+            for (double scale : options.scales()) {
+                long start = System.nanoTime();
+                NationalInbox.Counts counts = generate(new NationalScenario(scale, options.seed()),
+                        BENCH.resolve("national-" + scale), options);
+                line(String.format(Locale.ROOT, "scale %s generated in %.1f s: %s", scale,
+                        (System.nanoTime() - start) / 1e9, counts.summary()));
+            }
+            save();
+            return;
+        }
         List<Measured> measured = new ArrayList<>();
         for (double scale : options.scales()) {
             Measured single = measure(options, scale, 0);
@@ -156,19 +186,20 @@ public final class PipelineBenchmark {
                 counts.summary()));
         YearMonth month = options.months().get(options.months().size() - 1);
         String suffix = remoteWorkers == 0 ? "" : "-remote";
-        Path outbox = root.resolve("outbox" + suffix);
-        Path reports = root.resolve("reports" + suffix);
+        // under the run's own folder: two runs side by side (--work) must not share an outbox
+        Path outbox = (work.equals(BENCH) ? root : work.resolve("national-" + scale)).resolve("outbox" + suffix);
+        Path reports = (work.equals(BENCH) ? root : work.resolve("national-" + scale)).resolve("reports" + suffix);
         deleteTree(outbox);
         deleteTree(reports);
 
         List<String> arguments = new ArrayList<>(List.of(
-                "--pipeline.embedded-db.data-dir=" + DATA.resolve("data"),
-                "--pipeline.embedded-db.base-dir=" + DATA.resolve("server"),
+                "--pipeline.embedded-db.data-dir=" + data.resolve("data"),
+                "--pipeline.embedded-db.base-dir=" + data.resolve("server"),
                 "--pipeline.embedded-db.fresh-start=true",
                 "--pipeline.inbox=" + root.resolve("inbox"),
                 "--pipeline.outbox=" + outbox,
                 "--pipeline.reports=" + reports,
-                "--logging.file.name=target/bench-pipeline.log"));
+                "--logging.file.name=" + work.resolve("bench-pipeline.log")));
         arguments.addAll(editions(country));
         int brokerPort = 0;
         if (remoteWorkers > 0) {
@@ -179,7 +210,8 @@ public final class PipelineBenchmark {
                     "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort));
         }
         if (lastJdbcUrl != null) {
-            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, "root", "");
+            // the application's own account (grants are on: root has no password-less way in)
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lastJdbcUrl, lastUser, lastPassword);
                     java.sql.Statement statement = connection.createStatement()) {
                 String database = connection.getCatalog();
                 statement.execute("DROP DATABASE `" + database + "`");
@@ -195,11 +227,16 @@ public final class PipelineBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineApplication.class)
                 .web(WebApplicationType.NONE).run(arguments.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            this.jdbc = jdbc;
             DataSource dataSource = context.getBean(DataSource.class);
             lastJdbcUrl = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            lastUser = ((com.zaxxer.hikari.HikariDataSource) dataSource).getUsername();
+            lastPassword = ((com.zaxxer.hikari.HikariDataSource) dataSource).getPassword();
             for (int w = 0; w < remoteWorkers; w++) {
-                workers.add(worker(context, brokerPort, BENCH.resolve("pipeline-worker-" + (w + 1) + ".log")));
+                workers.add(worker(context, brokerPort, work.resolve("pipeline-worker-" + (w + 1) + ".log"),
+                        options.workerThreads()));
             }
+            slowLog(jdbc, dataSource, options.slowLog(), work.resolve("slow-" + scale + suffix + ".log"));
             line("database: MariaDB " + jdbc.queryForObject("SELECT VERSION()", String.class)
                     + " (embedded), innodb_buffer_pool_size "
                     + (jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20) + " MB");
@@ -210,7 +247,7 @@ public final class PipelineBenchmark {
                         : result.outcome().describe() + " " + result.problems());
             }));
 
-            LoadDataCeiling.Prepared prepared = LoadDataCeiling.prepare(BENCH.resolve("pipeline-ceiling.tsv"),
+            LoadDataCeiling.Prepared prepared = LoadDataCeiling.prepare(work.resolve("pipeline-ceiling.tsv"),
                     options.ceilingRows(), 2000, context.getBean(IdentityVault.class));
             LoadDataCeiling.load(dataSource, prepared, Math.min(10, prepared.chunks()));   // warm-up
             jdbc.execute("TRUNCATE TABLE " + LoadDataCeiling.TABLE);
@@ -233,7 +270,7 @@ public final class PipelineBenchmark {
             line(accounting);
 
             // the ceiling again, into rows of a sheet that does not exist, removed after
-            LoadDataCeiling.Prepared after = LoadDataCeiling.prepare(BENCH.resolve("pipeline-ceiling-after.tsv"),
+            LoadDataCeiling.Prepared after = LoadDataCeiling.prepare(work.resolve("pipeline-ceiling-after.tsv"),
                     options.ceilingRows(), 2000, context.getBean(IdentityVault.class), LoadDataCeiling.PROBE_SHEET);
             LoadDataCeiling.Timing afterTiming = LoadDataCeiling.load(dataSource, after, after.chunks());
             jdbc.update("DELETE FROM " + LoadDataCeiling.TABLE + " WHERE sheet_id = ?", LoadDataCeiling.PROBE_SHEET);
@@ -256,14 +293,10 @@ public final class PipelineBenchmark {
                     + ", review pairs " + jdbc.queryForObject("SELECT COUNT(*) FROM org_review", Long.class));
 
             stages.add(stage("indicators", "figures", () -> {
-                IndicatorService indicators = context.getBean(IndicatorService.class);
-                List<String> scopes = new ArrayList<>();
-                scopes.add(DivisionCode.ROOT);
-                scopes.addAll(jdbc.queryForList("SELECT code FROM division WHERE level IN ('province', 'city', 'district') "
-                        + "ORDER BY code", String.class));
-                for (String scope : scopes) {
-                    indicators.run(scope, month, "shijiazhuang-2020");
-                }
+                // partitioned by scope on a pool of one thread per processor (AllScopes)
+                AllScopes all = context.getBean(AllScopes.class);
+                List<String> scopes = all.everyScope();
+                all.run(scopes, month, "shijiazhuang-2020");
                 Long values = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
                 return new Done(values, "COMPLETED (" + scopes.size() + " scopes: the root, provinces, cities, districts)");
             }));
@@ -298,6 +331,24 @@ public final class PipelineBenchmark {
         return m;
     }
 
+    /**
+     * With {@code --slow-log=SECONDS}: every statement slower than that, with its plan, goes to {@code log} —
+     * which statement of which stage stops growing linearly.
+     */
+    private void slowLog(JdbcTemplate jdbc, DataSource dataSource, double seconds, Path log) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        jdbc.execute("SET GLOBAL slow_query_log = OFF");
+        jdbc.update("SET GLOBAL slow_query_log_file = ?", log.toAbsolutePath().toString());
+        jdbc.execute("SET GLOBAL long_query_time = " + seconds);
+        jdbc.execute("SET GLOBAL log_slow_verbosity = 'query_plan,explain'");
+        jdbc.execute("SET GLOBAL slow_query_log = ON");
+        // a session copies these when it connects: the pool's open connections would never log
+        dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        line("  statements over " + seconds + " s: " + log);
+    }
+
     private void reportNationalEdition(Path reports, YearMonth month) throws IOException {
         Path dir = reports.resolve(month.toString()).resolve(DivisionCode.ROOT);
         if (Files.isDirectory(dir)) {
@@ -316,17 +367,18 @@ public final class PipelineBenchmark {
     }
 
     /** A {@code worker} JVM on the benchmark's database and broker. */
-    private static Process worker(ConfigurableApplicationContext context, int brokerPort, Path log) throws IOException {
+    private Process worker(ConfigurableApplicationContext context, int brokerPort, Path log, int threads)
+            throws IOException {
         com.zaxxer.hikari.HikariDataSource dataSource = (com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class);
         String url = dataSource.getJdbcUrl();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + dataSource.getUsername(),
                 "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
-                // one district at a time per worker: two workers then load as many districts at once as one
-                // 2-core node does; four at once make ingest's ingest_sheet inserts deadlock past its retries
-                "--pipeline.partitioning.worker-threads=1", "--logging.file.name=" + log);
-        builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(DATA.resolve("identity.key")).trim());
+                // one district at a time per worker by default (--worker-threads=N): two workers then load as
+                // many districts at once as one 2-core node does
+                "--pipeline.partitioning.worker-threads=" + threads, "--logging.file.name=" + log);
+        builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(data.resolve("identity.key")).trim());
         // the embedded server's generated password (grants are on), by the environment, not the command line
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
         Path out = log.resolveSibling(log.getFileName() + ".out");
@@ -428,19 +480,77 @@ public final class PipelineBenchmark {
     private record Done(long rows, String outcome) {
     }
 
+    /** The steps of the job a stage just ran: partitions summed per step, with the longest and their span. */
+    private void steps(JdbcTemplate jdbc) {
+        Long execution = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+        if (execution == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("    steps:");
+        jdbc.query("""
+                SELECT SUBSTRING_INDEX(STEP_NAME, ':', 1) AS step, COUNT(*) AS n,
+                       SUM(TIMESTAMPDIFF(MICROSECOND, START_TIME, END_TIME)) / 1e6 AS total,
+                       MAX(TIMESTAMPDIFF(MICROSECOND, START_TIME, END_TIME)) / 1e6 AS longest,
+                       TIMESTAMPDIFF(MICROSECOND, MIN(START_TIME), MAX(END_TIME)) / 1e6 AS span,
+                       SUM(ROLLBACK_COUNT) AS rollbacks
+                FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?
+                GROUP BY step ORDER BY MIN(START_TIME), step""", rs -> {
+                    int n = rs.getInt("n");
+                    text.append(n == 1 ? String.format(Locale.ROOT, " %s %.1f s;", rs.getString("step"), rs.getDouble("total"))
+                            : String.format(Locale.ROOT, " %s ×%d (sum %.1f s, longest %.1f s, span %.1f s%s);",
+                                    rs.getString("step"), n, rs.getDouble("total"), rs.getDouble("longest"),
+                                    rs.getDouble("span"), rs.getLong("rollbacks") > 0 ? ", " + rs.getLong("rollbacks")
+                                            + " chunks rolled back" : ""));
+                }, execution);
+        line(text.toString());
+    }
+
+    private JdbcTemplate jdbc;
+
+    private static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete",
+            "Com_load", "Com_commit", "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next",
+            "Handler_write", "Innodb_deadlocks", "Innodb_row_lock_time");
+
+    private Map<String, Long> serverCounters() {
+        Map<String, Long> counters = new java.util.TreeMap<>();
+        if (jdbc == null) {
+            return counters;
+        }
+        jdbc.query("SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS", rs -> {
+            for (String name : COUNTERS) {
+                if (name.equalsIgnoreCase(rs.getString(1))) {
+                    counters.put(name, Long.parseLong(rs.getString(2)));
+                }
+            }
+        });
+        return counters;
+    }
+
     private Stage stage(String name, String unit, Callable<Done> work) throws Exception {
         System.out.println("-- " + name);
         Done done;
         HeapWatch.Figures heap;
         long start;
         long end;
+        Map<String, Long> before = serverCounters();
         try (HeapWatch watch = HeapWatch.start()) {
             start = System.nanoTime();
             done = work.call();
             end = System.nanoTime();
             heap = watch.stop();
         }
+        Map<String, Long> after = serverCounters();
         Stage stage = new Stage(name, (end - start) / 1e9, done.rows(), unit, heap, databaseBytes(), done.outcome());
+        if (jdbc != null && !name.equals("divisions") && !name.equals("indicators")) {
+            steps(jdbc);
+        }
+        if (!before.isEmpty()) {
+            // what the server did for the stage: statements by kind, rows read by index and by scanning
+            StringBuilder text = new StringBuilder("    server:");
+            after.forEach((counter, value) -> text.append(String.format(Locale.ROOT, " %s %,d;",
+                    counter.toLowerCase(Locale.ROOT), value - before.getOrDefault(counter, 0L))));
+            line(text.toString());
+        }
         line(String.format(Locale.ROOT, "  %s: %.1f s, %,d %s (%s/s), peak heap %d MB (after GC %d MB), database %,d MB; %s",
                 name, stage.seconds(), stage.rows(), unit, rate(stage.rate()), heap.sumOfPoolPeaks() >> 20, heap.maxAfterGc() >> 20,
                 stage.dbBytes() >> 20, stage.outcome()));
@@ -456,8 +566,8 @@ public final class PipelineBenchmark {
     }
 
     /** The database's files on disk (tables, indexes, logs of the InnoDB system tablespace). */
-    private static long databaseBytes() throws IOException {
-        try (Stream<Path> files = Files.walk(DATA.resolve("data"))) {
+    private long databaseBytes() throws IOException {
+        try (Stream<Path> files = Files.walk(data.resolve("data"))) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
@@ -474,6 +584,29 @@ public final class PipelineBenchmark {
             }
             line(String.format(Locale.ROOT, "| %s | | | **whole pipeline** | **%.1f** | | %d | | ingest ÷ LOAD DATA ceiling %.2f (ceiling %,.0f rows/s) |",
                     m.scale(), m.total(), m.peakHeap() >> 20, m.ingestRatio(), m.ceiling()));
+        }
+        if (measured.size() > 1) {
+            // consecutive scales: time ratio, and time ratio ÷ size ratio (1.00 is linear growth)
+            Measured smallest = measured.get(0);
+            line("");
+            line("| growth between consecutive scales | size ratio (rows) | " + String.join(" | ",
+                    smallest.stages().stream().map(Stage::name).toList()) + " | whole pipeline |");
+            line("|---|---:|" + "---:|".repeat(smallest.stages().size()) + "---:|");
+            for (int i = 1; i < measured.size(); i++) {
+                Measured previous = measured.get(i - 1);
+                Measured m = measured.get(i);
+                double size = (double) m.counts().rows() / previous.counts().rows();
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s → %s | %.2f |", previous.scale(),
+                        m.scale(), size));
+                for (Stage s : m.stages()) {
+                    double time = s.seconds() / previous.stage(s.name()).seconds();
+                    row.append(String.format(Locale.ROOT, " %.2f× (÷ size %.2f) |", time, time / size));
+                }
+                double whole = m.total() / previous.total();
+                row.append(String.format(Locale.ROOT, " %.2f× (÷ size %.2f) |", whole, whole / size));
+                line(row.toString());
+            }
+            line("(a time ratio ÷ size ratio of 1.00 is linear growth; above 1, faster than the data)");
         }
         if (measured.size() > 1) {
             Measured first = measured.get(0);

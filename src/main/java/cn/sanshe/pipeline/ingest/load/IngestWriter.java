@@ -61,13 +61,25 @@ class IngestWriter implements ItemWriter<IngestItem> {
                     sheetCounts.skipped++;
                 }
             } else {
-                // Flush first so that a refusal also removes what this very chunk staged.
-                flush(staged, counts);
+                if (refuses(item)) {
+                    // Flush first so that a refusal also removes what this very chunk staged.
+                    flush(staged, counts);
+                } else {
+                    // A newer drop's sheet closes the open rejects of the sheets it supersedes: those of
+                    // this chunk must be written by then. Staged rows wait for the chunk's end — one
+                    // LOAD DATA per template per chunk, not per file (a few dozen rows each).
+                    rejects.flush();
+                }
                 record(item);
             }
         }
         flush(staged, counts);
         sheets.chunkEnd();
+    }
+
+    private static boolean refuses(IngestItem item) {
+        return item instanceof IngestItem.FileRefused
+                || item instanceof IngestItem.FileEnd end && end.noTemplateReason() != null;
     }
 
     private void record(IngestItem item) {

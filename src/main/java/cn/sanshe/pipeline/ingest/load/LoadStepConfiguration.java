@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 /**
  * {@code ingestLoadStep}: pending files partitioned by district, each partition a restartable
@@ -66,15 +69,31 @@ class LoadStepConfiguration {
         return new StepBuilder("ingestDistrictStep", jobRepository)
                 .<IngestItem, IngestItem>chunk(chunkSize)
                 .transactionManager(transactionManager)
+                .transactionAttribute(readCommitted())
                 .reader(ingestItemReader)
                 .writer(ingestWriter)
-                // Two districts' chunks may still meet on a lock (InnoDB gap locks on shared indexes):
-                // the loser's chunk is rolled back by the server and simply written again.
+                // A deadlock should no longer happen (readCommitted); were one to, the server rolls the
+                // loser's chunk back and it is simply written again.
                 .faultTolerant()
                 .retry(ConcurrencyFailureException.class)
                 .retryLimit(5)
                 .listener(new ProgressListener("入库"))
                 .build();
+    }
+
+    /**
+     * A district's chunk reads and writes only its own district's rows, but under MySQL's default
+     * REPEATABLE READ the searches of its statements also lock the gaps beside the rows they find —
+     * in indexes every district shares (the last sheet of one district's range borders the next
+     * district's first; new sheet ids all go to the end of {@code ingest_sheet_superseded}). Four
+     * districts at once then deadlocked on {@code ingest_sheet} inserts past the retries. READ
+     * COMMITTED takes no gap locks for searches, only for duplicate-key checks, which stay within
+     * a file and so within its district; nothing in a chunk re-reads what another chunk may change.
+     */
+    static TransactionAttribute readCommitted() {
+        DefaultTransactionAttribute attribute = new DefaultTransactionAttribute();
+        attribute.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return attribute;
     }
 
     @Bean

@@ -39,6 +39,9 @@ class RejectRecorder {
     }
 
     void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("""
                 INSERT INTO ingest_reject (sheet_id, row_no, template, unit_code, district_code, period, raw_cipher,
                                            reasons, status, created_at)

@@ -201,11 +201,16 @@ class SheetRegistry {
             bornSuperseded.add(id);
             return;
         }
-        jdbc.update("""
+        int superseded = jdbc.update("""
                 UPDATE ingest_sheet SET superseded_by = ?
                 WHERE district_code = ? AND unit_code = ? AND period = ? AND template = ? AND file_id <> ?
                   AND superseded_by IS NULL AND id <> ?""",
                 id, sheet.districtCode(), sheet.unitCode(), period, template, sheet.fileId(), id);
+        if (superseded == 0) {
+            // Nearly always: a first submission. Looking up "superseded_by = <a new id>" would find
+            // nothing but lock the end of that index, where every district's new sheets go.
+            return;
+        }
         jdbc.update("""
                 UPDATE ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id
                 SET r.status = 'superseded', r.resolved_at = CURRENT_TIMESTAMP(6)
