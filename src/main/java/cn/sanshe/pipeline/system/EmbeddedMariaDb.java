@@ -232,12 +232,15 @@ public final class EmbeddedMariaDb {
         Path initFile = sibling(dataDir, ".init.sql");
         writePrivately(initFile, initSql(password));
         Path log = sibling(dataDir, ".log");
+        // A temporary folder of the server's own: at start MariaDB deletes the #sql* files it finds in
+        // its tmpdir, which in a shared /tmp are another running server's temporary tables.
+        Path tmp = Files.createDirectories(sibling(dataDir, ".tmp"));
         List<String> command = new ArrayList<>(List.of(
                 configuration.getExecutable(DBConfiguration.Executable.Server).getAbsolutePath(),
                 "--no-defaults",
                 "--basedir=" + configuration.getBaseDir().getAbsolutePath(),
                 "--datadir=" + configuration.getDataDir().getPath(),
-                "--tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "--tmpdir=" + tmp.toAbsolutePath(),
                 "--port=" + requested,
                 "--socket=" + socketPath(requested),
                 "--pid-file=" + sibling(dataDir, ".pid"),
