@@ -6,6 +6,7 @@ import cn.sanshe.pipeline.delivery.ReminderProperties.Contact;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.jobs.JobText;
+import cn.sanshe.pipeline.system.RunLock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,12 +33,15 @@ public class Reminders {
     static final String KIND = "reminder";
     static final String JOB_NAME = "streetReminderJob";
 
+    private final RunLock runLock;
     private final ReminderPlanner planner;
     private final DeliveryLog deliveryLog;
     private final JobControl jobs;
     private final Job job;
 
-    Reminders(ReminderPlanner planner, DeliveryLog deliveryLog, JobControl jobs, @Qualifier(JOB_NAME) Job job) {
+    Reminders(ReminderPlanner planner, DeliveryLog deliveryLog, JobControl jobs, @Qualifier(JOB_NAME) Job job,
+            RunLock runLock) {
+        this.runLock = runLock;
         this.planner = planner;
         this.deliveryLog = deliveryLog;
         this.jobs = jobs;
@@ -64,11 +68,16 @@ public class Reminders {
     }
 
     Run run(LocalDate asOf, YearMonth only) throws Exception {
-        JobOutcome outcome = jobs.run(job, new JobParametersBuilder()
-                .addString("asOf", asOf.toString())
-                .addString("period", only == null ? "" : only.toString())
-                .addLong("requestedAt", System.currentTimeMillis())
-                .toJobParameters());
+        // One run at a time across nodes: two launches in the same millisecond would be the same job
+        // instance, and Spring Batch refuses the second in its own words. The second is refused in ours.
+        JobOutcome outcome;
+        try (RunLock.Held ignored = runLock.hold(JOB_NAME, "remind " + (only == null ? asOf : only))) {
+            outcome = jobs.run(job, new JobParametersBuilder()
+                    .addString("asOf", asOf.toString())
+                    .addString("period", only == null ? "" : only.toString())
+                    .addLong("requestedAt", System.currentTimeMillis())
+                    .toJobParameters());
+        }
         JobExecution execution = jobs.execution(outcome.executionId());
         List<String> lines = execution.getStepExecutions().stream()
                 .map(StepExecution::getExecutionContext)
