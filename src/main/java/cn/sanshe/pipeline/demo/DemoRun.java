@@ -138,7 +138,7 @@ public class DemoRun {
      */
     private List<String> demoUsers() {
         List<String> lines = new ArrayList<>();
-        lines.add("控制台：java -jar sanshe-pipeline.jar serve（或 ./mvnw spring-boot:run -Dspring-boot.run.arguments=serve），"
+        lines.add("控制台：" + CommandLineFrame.JAR + " serve（或 ./mvnw spring-boot:run -Dspring-boot.run.arguments=serve），"
                 + "浏览器打开 http://127.0.0.1:8080/ 。示范用户（用户名 / 密码，仅供演示）：");
         for (Role role : Role.values()) {
             StringBuilder line = new StringBuilder("  " + role.title() + "：");
@@ -194,17 +194,21 @@ public class DemoRun {
         }
     }
 
-    /** Files per month and extension: what an operator looks at first. */
+    /** Files per month and format, as an operator reads it: {@code 2026-09 99 个（csv 29、xls 31、xlsx 39）}. */
     private static String describeInbox(Path inbox) throws IOException {
-        Map<String, Long> counts;
+        Map<String, Map<String, Long>> counts;
         try (Stream<Path> files = Files.walk(inbox)) {
             counts = files.filter(Files::isRegularFile)
                     .map(inbox::relativize)
-                    .collect(Collectors.groupingBy(
-                            path -> path.getName(0) + " " + extension(path.getFileName().toString()),
-                            TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(path -> path.getName(0).toString(), TreeMap::new,
+                            Collectors.groupingBy(path -> extension(path.getFileName().toString()), TreeMap::new,
+                                    Collectors.counting())));
         }
-        return "收件箱内容（月份 格式: 文件数）：" + counts;
+        return "收件箱内容：" + counts.entrySet().stream()
+                .map(month -> month.getKey() + " " + month.getValue().values().stream().mapToLong(Long::longValue).sum()
+                        + " 个（" + month.getValue().entrySet().stream().map(kind -> kind.getKey() + " " + kind.getValue())
+                                .collect(Collectors.joining("、")) + "）")
+                .collect(Collectors.joining("；"));
     }
 
     private static String extension(String name) {

@@ -5,9 +5,11 @@ import cn.sanshe.pipeline.jobs.JobOutcome;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,10 +21,18 @@ public class ReconcileRun {
     private final Job reconcileJob;
     private final JdbcTemplate jdbc;
 
-    ReconcileRun(JobControl jobs, Job reconcileJob, JdbcTemplate jdbc) {
+    private final MessageSource messages;
+
+    ReconcileRun(JobControl jobs, Job reconcileJob, JdbcTemplate jdbc, MessageSource messages) {
         this.jobs = jobs;
         this.reconcileJob = reconcileJob;
         this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** The conflict kind as the console names it (持证名录中没有所填证书), not its code. */
+    private String kindName(String kind) {
+        return messages.getMessage("kind." + kind, null, kind, Locale.SIMPLIFIED_CHINESE);
     }
 
     /**
@@ -53,7 +63,8 @@ public class ReconcileRun {
         lines.add("待人工判断的疑似重复：" + jdbc.queryForObject("SELECT COUNT(*) FROM org_review WHERE status = 'open'",
                 Integer.class) + " 对（review list）");
         jdbc.queryForList("SELECT kind, COUNT(*) AS n FROM reconcile_conflict WHERE status = 'open' GROUP BY kind ORDER BY kind")
-                .forEach(row -> lines.add("待处理冲突 " + row.get("kind") + "：" + row.get("n") + "（conflicts list）"));
+                .forEach(row -> lines.add("待处理冲突（" + kindName(String.valueOf(row.get("kind"))) + "）：" + row.get("n")
+                        + "（conflicts list）"));
         return lines;
     }
 }

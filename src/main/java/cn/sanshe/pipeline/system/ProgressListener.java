@@ -17,10 +17,13 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
     }
 
     private final String label;
+    private final DistrictNames districts;
     private final ThreadLocal<Running> running = new ThreadLocal<>();
 
-    public ProgressListener(String label) {
+    /** {@code districts} names a district partition in the line (入库 长安区), as people read it. */
+    public ProgressListener(String label, DistrictNames districts) {
         this.label = label;
+        this.districts = districts;
     }
 
     @Override
@@ -28,7 +31,7 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
         String name = stepExecution.getStepName();
         int partition = name.indexOf(':');
         running.set(new Running(stepExecution,
-                new Progress(partition < 0 ? label : label + " " + name.substring(partition + 1), 0)));
+                new Progress(partition < 0 ? label : label + " " + districts.ofPartition(name.substring(partition + 1)), 0)));
     }
 
     @Override

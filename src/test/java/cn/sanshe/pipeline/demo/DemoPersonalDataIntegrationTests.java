@@ -92,6 +92,18 @@ class DemoPersonalDataIntegrationTests {
         assertThat(kinds).containsExactlyInAnyOrder("WORKER_TWO_COMMUNITIES", "CERT_TWO_IDS", "ORG_ACTIVE_BUT_CANCELLED",
                 "CERT_NOT_IN_REGISTER");
 
+        // What an operator reads: conflicts and districts by name, a console command that exists.
+        assertThat(demo.out()).contains("待处理冲突（持证名录中没有所填证书）：", "待处理冲突（同一证书编号对应两个身份证号）：",
+                "控制台：" + CommandLineFrame.JAR + " serve", "收件箱内容：2026-09 ")
+                .doesNotContain("CERT_NOT_IN_REGISTER", "CERT_TWO_IDS", "java -jar sanshe-pipeline.jar", "csv=");
+        Long ingest = jdbc.queryForObject("""
+                SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e
+                JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'ingestJob'""",
+                Long.class);
+        Run show = run("jobs", "show", String.valueOf(ingest));
+        assertThat(show.out()).as(show.out()).contains("  长安区：", "区县入库·长安区（ingestDistrictStep:district-130102）")
+                .doesNotContain("区县 130102");
+
         // Every export, as an operator or steward would make it.
         Files.createDirectories(EXPORTS);
         List<List<String>> exports = List.of(
@@ -115,6 +127,12 @@ class DemoPersonalDataIntegrationTests {
             screens.append(run(screen).out()).append('\n');
         }
         Files.writeString(EXPORTS.resolve("screens.txt"), screens, StandardCharsets.UTF_8);
+        // Stewards' lists on the screen and in CSV: kinds and districts by name, headers in Chinese.
+        assertThat(screens).contains("持证名录中没有所填证书  长安区  2026-10  社区工作者主记录 ", "  长安区  分数 ")
+                .doesNotContain("  CERT_NOT_IN_REGISTER  ");
+        assertThat(Files.readString(EXPORTS.resolve("conflicts.csv"))).contains("编号,冲突,统计月份,对象,主记录,区县代码,区县,说明",
+                ",同一证书编号对应两个身份证号,2026-10,社区工作者,");
+        assertThat(Files.readString(EXPORTS.resolve("review.csv"))).contains("编号,区县代码,区县,主记录A,名称A", ",130102,长安区,");
 
         Set<String> real = realNumbers();
         assertThat(real).as("identity numbers the demo sent").hasSizeGreaterThan(500);

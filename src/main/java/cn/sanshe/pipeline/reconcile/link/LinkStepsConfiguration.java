@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.reconcile.link;
 
 import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.reconcile.ReconcileProperties;
+import cn.sanshe.pipeline.system.DistrictNames;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,7 +52,7 @@ class LinkStepsConfiguration {
     @Bean
     Step reconcileOrgDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<OrgSourceRow> unlinkedOrgRows, OrgLinkWriter orgLinkWriter,
-            ReconcileProperties properties) {
+            ReconcileProperties properties, DistrictNames districts) {
         return new StepBuilder("reconcileOrgDistrictStep", jobRepository)
                 .<OrgSourceRow, OrgSourceRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -59,14 +60,14 @@ class LinkStepsConfiguration {
                 .reader(unlinkedOrgRows)
                 .writer(orgLinkWriter)
                 .listener(orgLinkWriter)
-                .listener(new ProgressListener("社会组织匹配"))
+                .listener(new ProgressListener("社会组织匹配", districts))
                 .build();
     }
 
     @Bean
     Step reconcileWorkerDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WorkerLinker workerLinker) {
-        ProgressListener progress = new ProgressListener("社区工作者匹配");
+            WorkerLinker workerLinker, DistrictNames districts) {
+        ProgressListener progress = new ProgressListener("社区工作者匹配", districts);
         return new StepBuilder("reconcileWorkerDistrictStep", jobRepository)
                 .tasklet(workerLinker, transactionManager)
                 .transactionAttribute(readCommitted())

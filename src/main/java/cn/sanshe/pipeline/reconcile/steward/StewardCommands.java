@@ -4,12 +4,15 @@ import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
 import cn.sanshe.pipeline.cli.Inputs;
 import cn.sanshe.pipeline.exports.CsvExport;
-import java.io.IOException;
+import cn.sanshe.pipeline.system.DistrictNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +57,12 @@ public final class StewardCommands {
 
         abstract List<Map<String, Object>> items(ConfigurableApplicationContext context);
 
+        /** The columns as people read them: Chinese headers, names beside codes. */
+        abstract List<Column> columns(ConfigurableApplicationContext context);
+
+        /** One item on the screen: a first line to find it by, the evidence indented below. */
+        abstract String screen(Map<String, Object> item, ConfigurableApplicationContext context);
+
         @Override
         protected void validate() {
             Inputs.outputFile(spec, out, "csv");
@@ -62,8 +71,43 @@ public final class StewardCommands {
 
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
-            return print(items(context), out, printer);
+            List<Map<String, Object>> rows = items(context);
+            if (out == null) {
+                rows.forEach(row -> printer.println(screen(row, context)));
+                printer.println("共 " + rows.size() + " 条。");
+                return CommandLineFrame.DONE;
+            }
+            List<Column> columns = columns(context);
+            try (CsvExport csv = CsvExport.create(out)) {
+                csv.header(columns.stream().map(Column::header).toList());
+                for (Map<String, Object> row : rows) {
+                    csv.row(columns.stream().map(column -> (Object) column.value().apply(row)).toList());
+                }
+            }
+            printer.println("已写入 " + rows.size() + " 条到 " + out);
+            return CommandLineFrame.DONE;
         }
+    }
+
+    /** A column of a list written as CSV: its header and how a row gives its value. */
+    record Column(String header, Function<Map<String, Object>, Object> value) {
+
+        static Column of(String header, String key) {
+            return new Column(header, row -> row.get(key));
+        }
+    }
+
+    private static String district(Map<String, Object> row, ConfigurableApplicationContext context) {
+        return context.getBean(DistrictNames.class).of(String.valueOf(row.get("district_code")));
+    }
+
+    private static String kind(Map<String, Object> row, ConfigurableApplicationContext context) {
+        String kind = String.valueOf(row.get("kind"));
+        return context.getBean(MessageSource.class).getMessage("kind." + kind, null, kind, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static String masterKind(Map<String, Object> row) {
+        return "org".equals(row.get("master_kind")) ? "社会组织" : "社区工作者";
     }
 
     @Command(name = "list", description = "待判断的疑似重复（分数从高到低）。")
@@ -71,6 +115,21 @@ public final class StewardCommands {
         @Override
         List<Map<String, Object>> items(ConfigurableApplicationContext context) {
             return context.getBean(Reviews.class).open(district);
+        }
+
+        @Override
+        List<Column> columns(ConfigurableApplicationContext context) {
+            return List.of(Column.of("编号", "id"), Column.of("区县代码", "district_code"),
+                    new Column("区县", row -> district(row, context)), Column.of("主记录A", "master_a"),
+                    Column.of("名称A", "name_a"), Column.of("主记录B", "master_b"), Column.of("名称B", "name_b"),
+                    Column.of("相似分数", "score"), Column.of("依据", "evidence"));
+        }
+
+        @Override
+        String screen(Map<String, Object> row, ConfigurableApplicationContext context) {
+            return "疑似重复 " + row.get("id") + "  " + district(row, context) + "  分数 " + row.get("score")
+                    + "  主记录 " + row.get("master_a") + "「" + row.get("name_a") + "」 ↔ 主记录 " + row.get("master_b")
+                    + "「" + row.get("name_b") + "」" + System.lineSeparator() + "    " + row.get("evidence");
         }
     }
 
@@ -139,11 +198,26 @@ public final class StewardCommands {
         }
     }
 
-    @Command(name = "list", description = "待处理的冲突：kind, period, master_id, detail。")
+    @Command(name = "list", description = "待处理的冲突：编号、冲突、区县、月份、主记录、说明。")
     static class ConflictList extends OpenItems {
         @Override
         List<Map<String, Object>> items(ConfigurableApplicationContext context) {
             return context.getBean(Conflicts.class).open(district);
+        }
+
+        @Override
+        List<Column> columns(ConfigurableApplicationContext context) {
+            return List.of(Column.of("编号", "id"), new Column("冲突", row -> kind(row, context)), Column.of("统计月份", "period"),
+                    new Column("对象", StewardCommands::masterKind), Column.of("主记录", "master_id"),
+                    Column.of("区县代码", "district_code"), new Column("区县", row -> district(row, context)),
+                    Column.of("说明", "detail"));
+        }
+
+        @Override
+        String screen(Map<String, Object> row, ConfigurableApplicationContext context) {
+            return "冲突 " + row.get("id") + "  " + kind(row, context) + "  " + district(row, context) + "  "
+                    + row.get("period") + "  " + masterKind(row) + "主记录 " + row.get("master_id")
+                    + System.lineSeparator() + "    " + row.get("detail");
         }
     }
 
@@ -165,24 +239,5 @@ public final class StewardCommands {
             out.println("冲突 " + id + " 已处理。");
             return CommandLineFrame.DONE;
         }
-    }
-
-    private static int print(List<Map<String, Object>> rows, Path out, PrintWriter printer) throws IOException {
-        if (out == null) {
-            rows.forEach(row -> printer.println(row.values().stream().map(String::valueOf)
-                    .reduce((a, b) -> a + "  " + b).orElse("")));
-            printer.println("共 " + rows.size() + " 条。");
-            return CommandLineFrame.DONE;
-        }
-        try (CsvExport csv = CsvExport.create(out)) {
-            if (!rows.isEmpty()) {
-                csv.header(List.copyOf(rows.get(0).keySet()));
-            }
-            for (Map<String, Object> row : rows) {
-                csv.row(List.copyOf(row.values()));
-            }
-        }
-        printer.println("已写入 " + rows.size() + " 条到 " + out);
-        return CommandLineFrame.DONE;
     }
 }
