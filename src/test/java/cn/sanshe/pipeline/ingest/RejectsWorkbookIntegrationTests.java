@@ -88,7 +88,8 @@ class RejectsWorkbookIntegrationTests {
 
     @Test
     void theWorkbookIsTypedNamedHighlightedCommentedAndExplained() throws Exception {
-        Path workbook = dir.resolve("rejects.xlsx");
+        // Into a folder that does not exist yet, as a clerk names one: it is made.
+        Path workbook = dir.resolve("退回/本月").resolve("rejects.xlsx");
         assertThat(export.write(workbook, STREET)).isEqualTo(3);
 
         try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {

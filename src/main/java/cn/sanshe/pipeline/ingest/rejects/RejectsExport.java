@@ -80,6 +80,11 @@ public class RejectsExport {
                 rows = writeCsv(csv, unitPrefix);
             }
         } else {
+            // As for CSV: a folder named in --out that does not exist yet is made, not a failure.
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             try (OutputStream stream = Files.newOutputStream(out)) {
                 rows = writeXlsx(stream, unitPrefix);
             }
