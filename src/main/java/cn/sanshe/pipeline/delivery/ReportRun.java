@@ -4,6 +4,7 @@ import cn.sanshe.pipeline.delivery.DeliveryProperties.Edition;
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Recipient;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.jobs.JobText;
 import cn.sanshe.pipeline.reports.PeriodFinality;
 import cn.sanshe.pipeline.reports.ReportRenderer;
 import java.time.LocalDateTime;
@@ -181,9 +182,14 @@ public class ReportRun {
 
     /** Who has had what for the period, as lines for the terminal. */
     public List<String> status(String period) {
-        return deliveryLog.forPeriod(period).stream()
-                .map(e -> String.format("%-20s %-14s %-32s %-8s 尝试%d次 %s%s", e.edition(), kindLabel(e.kind()),
-                        e.recipient(), label(e.state()), e.attempts(),
+        List<DeliveryLog.Entry> entries = deliveryLog.forPeriod(period);
+        // Columns as wide as their longest value (edition names are the operators' own, of any length).
+        int editionWidth = entries.stream().mapToInt(e -> JobText.width(e.edition())).max().orElse(0) + 2;
+        int recipientWidth = entries.stream().mapToInt(e -> JobText.width(e.recipient())).max().orElse(0) + 2;
+        return entries.stream()
+                .map(e -> JobText.pad(e.edition(), editionWidth) + JobText.pad(kindLabel(e.kind()), 9)
+                        + JobText.pad(e.recipient(), recipientWidth) + String.format("%s 尝试%d次 %s%s",
+                        JobText.pad(label(e.state()), 8), e.attempts(),
                         e.sentAt() == null ? "" : "发送于 " + cn.sanshe.pipeline.jobs.JobText.beijing(e.sentAt())
                                 + "（北京时间）",
                         e.lastError() == null || "sent".equals(e.state()) ? "" : "  " + e.lastError()))

@@ -96,6 +96,9 @@ class DemoPersonalDataIntegrationTests {
         assertThat(demo.out()).contains("待处理冲突（持证名录中没有所填证书）：", "待处理冲突（同一证书编号对应两个身份证号）：",
                 "控制台：" + CommandLineFrame.JAR + " serve", "收件箱内容：2026-09 ")
                 .doesNotContain("CERT_NOT_IN_REGISTER", "CERT_TWO_IDS", "java -jar sanshe-pipeline.jar", "csv=");
+        // The delivery table's columns line up whatever the length of an edition's name.
+        assertThat(demo.out().lines().filter(line -> line.contains(" 正式版 ")).map(line -> line.indexOf(" 正式版 ")).distinct())
+                .as(demo.out()).hasSize(1);
         Long ingest = jdbc.queryForObject("""
                 SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e
                 JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'ingestJob'""",
