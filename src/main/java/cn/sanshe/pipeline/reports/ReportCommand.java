@@ -69,7 +69,10 @@ public class ReportCommand extends ApplicationCommand {
             String code12 = (scope + "000000000000").substring(0, 12);
             report = context.getBean(ReportRenderer.class).render(new ReportRequest(period, code12, profile, this.out));
         }
-        out.println(report.title() + "（目标口径 " + report.profile() + "）");
+        // The profile as leaders know it (石家庄市"三社联动"实施意见（2020年目标）); its code is for --profile.
+        out.println(report.title() + (report.profile() == null ? "（未对照目标）"
+                : "（目标口径：" + context.getBean(TargetProfiles.class).title(report.profile()) + "，--profile "
+                        + report.profile() + "）"));
         out.println("PDF：" + report.pdf().toAbsolutePath().normalize());
         out.println("数据：" + report.kpisJson().toAbsolutePath().normalize() + "，"
                 + report.kpisCsv().toAbsolutePath().normalize());

@@ -135,9 +135,13 @@ class LuyuanReportIntegrationTests {
                 .isEqualTo(2 * LuyuanInbox.STREETS.length);
 
         Path out = WORK.resolve("report-2026-11");
-        assertThat(CommandLineFrame.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+        StringWriter said = new StringWriter();
+        assertThat(CommandLineFrame.execute(new PrintWriter(said), new PrintWriter(new StringWriter()),
                 "report", "--period", "2026-11", "--scope", "220106000000", "--profile", "gansu-2015", "--out",
                 out.toString())).isZero();
+        // The profile by its title, the code only as the option that names it.
+        String title = jdbc.queryForObject("SELECT title FROM target_profile WHERE name = 'gansu-2015'", String.class);
+        assertThat(said.toString()).contains("（目标口径：" + title + "，--profile gansu-2015）");
         List<IndicatorValue> kpis = Printed.kpis(out.resolve("kpis.json"));
         assertThat(Printed.figure(kpis, "ORG_COUNT", "all", LuyuanInbox.SCOPE, "2026-11").value()).isEqualByComparingTo("287");
         assertThat(Printed.figure(kpis, "DQ_REJECTED", "rejected_rows", LuyuanInbox.SCOPE, "2026-11").value())
