@@ -2,7 +2,7 @@ package cn.sanshe.pipeline.jobs;
 
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
-import cn.sanshe.pipeline.system.DistrictNames;
+import cn.sanshe.pipeline.console.Places;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +82,7 @@ public class JobsCommand implements Runnable {
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter out) {
             JobControl control = context.getBean(JobControl.class);
-            DistrictNames districts = context.getBean(DistrictNames.class);
+            Places places = context.getBean(Places.class);
             JobExecution execution = control.execution(executionId);
             out.printf("执行号 %d  作业 %s  状态 %s%n", execution.getId(),
                     JobText.job(execution.getJobInstance().getJobName()), JobText.status(execution.getStatus()));
@@ -100,20 +100,20 @@ public class JobsCommand implements Runnable {
             }
             for (Map<String, Object> row : control.ingestAccountingByDistrict(execution)) {
                 out.printf("  %s：%s 个文件，读取 %s 行 = 入库 %s + 退回 %s + 跳过 %s%n",
-                        districts.of(String.valueOf(row.get("district_code"))),
+                        places.name(String.valueOf(row.get("district_code"))),
                         row.get("files"), row.get("rows_read"), row.get("rows_loaded"), row.get("rows_rejected"),
                         row.get("rows_skipped"));
             }
             List<StepExecution> steps = execution.getStepExecutions().stream()
                     .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
-            int stepWidth = steps.stream().mapToInt(step -> JobText.width(stepLabel(step, districts))).max()
+            int stepWidth = steps.stream().mapToInt(step -> JobText.width(stepLabel(step, places))).max()
                     .orElse(4) + 2;
             out.println("各步骤（Spring Batch 的条目计数：含标题行、表头行等非数据行，分区步骤是其下各区县步骤之和；"
                     + "数据行以上面的入库核对为准）");
             out.println(JobText.pad("步骤", stepWidth) + JobText.pad("状态", 8) + JobText.padLeft("读入条目", 10)
                     + JobText.padLeft("写出条目", 10) + JobText.padLeft("过滤", 7) + JobText.padLeft("跳过", 7)
                     + JobText.padLeft("提交", 7) + JobText.padLeft("回滚", 7));
-            steps.forEach(step -> out.println(JobText.pad(stepLabel(step, districts), stepWidth)
+            steps.forEach(step -> out.println(JobText.pad(stepLabel(step, places), stepWidth)
                             + JobText.pad(JobText.status(step.getStatus()), 8)
                             + JobText.padLeft(Long.toString(step.getReadCount()), 10)
                             + JobText.padLeft(Long.toString(step.getWriteCount()), 10)
@@ -129,13 +129,14 @@ public class JobsCommand implements Runnable {
         }
 
         /** 区县入库·长安区（ingestDistrictStep:district-130102）: a district's partition by its name. */
-        private static String stepLabel(StepExecution step, DistrictNames districts) {
+        private static String stepLabel(StepExecution step, Places places) {
             String name = step.getStepName();
             int colon = name.indexOf(':');
             if (colon < 0 || !name.startsWith("district-", colon + 1)) {
                 return JobText.step(name);
             }
-            return JobText.stepName(name) + "·" + districts.ofPartition(name.substring(colon + 1)) + "（" + name + "）";
+            return JobText.stepName(name) + "·" + places.name(name.substring(colon + 1 + "district-".length())) + "（"
+                    + name + "）";
         }
 
         private static String fileStatus(Object status) {
@@ -173,7 +174,6 @@ public class JobsCommand implements Runnable {
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception {
             JobControl control = context.getBean(JobControl.class);
-            DistrictNames districts = context.getBean(DistrictNames.class);
             JobExecution execution = control.execution(executionId);
             if (!execution.isRunning()) {
                 throw new cn.sanshe.pipeline.cli.UsageException("执行号 " + executionId + " 没有在运行（状态："

@@ -1,6 +1,6 @@
 package cn.sanshe.pipeline.reference;
 
-import cn.sanshe.pipeline.system.DistrictNames;
+import cn.sanshe.pipeline.console.Places;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -37,14 +37,14 @@ class DivisionLoadJobConfiguration {
 
     @Bean
     Step divisionStageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DivisionCsvReader divisionCsvReader, JdbcTemplate jdbc, DistrictNames districts) {
+            DivisionCsvReader divisionCsvReader, JdbcTemplate jdbc, Places places) {
         return new StepBuilder("divisionStageStep", jobRepository)
                 .<DivisionRow, DivisionRow>chunk(1000)
                 .transactionManager(transactionManager)
                 .reader(divisionCsvReader)
                 .processor(new DivisionRowChecks())
                 .writer(new DivisionStageWriter(jdbc))
-                .listener(new ProgressListener("区划表", districts))
+                .listener(new ProgressListener("区划表", places::name))
                 .build();
     }
 

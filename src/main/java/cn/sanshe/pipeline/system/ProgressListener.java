@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.system;
 
+import java.util.function.UnaryOperator;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -17,13 +18,16 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
     }
 
     private final String label;
-    private final DistrictNames districts;
+    private final UnaryOperator<String> divisionNames;
     private final ThreadLocal<Running> running = new ThreadLocal<>();
 
-    /** {@code districts} names a district partition in the line (入库 长安区), as people read it. */
-    public ProgressListener(String label, DistrictNames districts) {
+    /**
+     * {@code divisionNames} gives a division's name for its code, so a district's partition
+     * ({@code district-130102}) shows as people read it: 入库 长安区.
+     */
+    public ProgressListener(String label, UnaryOperator<String> divisionNames) {
         this.label = label;
-        this.districts = districts;
+        this.divisionNames = divisionNames;
     }
 
     @Override
@@ -31,7 +35,12 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
         String name = stepExecution.getStepName();
         int partition = name.indexOf(':');
         running.set(new Running(stepExecution,
-                new Progress(partition < 0 ? label : label + " " + districts.ofPartition(name.substring(partition + 1)), 0)));
+                new Progress(partition < 0 ? label : label + " " + partitionName(name.substring(partition + 1)), 0)));
+    }
+
+    private String partitionName(String partition) {
+        return partition.startsWith("district-") ? divisionNames.apply(partition.substring("district-".length()))
+                : partition;
     }
 
     @Override

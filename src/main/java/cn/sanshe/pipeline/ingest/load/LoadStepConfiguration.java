@@ -1,9 +1,9 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import cn.sanshe.pipeline.console.Places;
 import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
 import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.partition.Parallelism;
-import cn.sanshe.pipeline.system.DistrictNames;
 import cn.sanshe.pipeline.system.IdentityVault;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class LoadStepConfiguration {
 
     @Bean
     Step ingestDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            IngestItemReader ingestItemReader, IngestWriter ingestWriter, DistrictNames districts,
+            IngestItemReader ingestItemReader, IngestWriter ingestWriter, Places places,
             @Value("${pipeline.ingest.chunk-size:2000}") int chunkSize) {
         // No processor: the reader hands out items already checked on its own threads (ReadAhead),
         // so reading and checking the next chunks go on while this one is loaded.
@@ -78,7 +78,7 @@ class LoadStepConfiguration {
                 .faultTolerant()
                 .retry(ConcurrencyFailureException.class)
                 .retryLimit(5)
-                .listener(new ProgressListener("入库", districts))
+                .listener(new ProgressListener("入库", places::name))
                 .build();
     }
 

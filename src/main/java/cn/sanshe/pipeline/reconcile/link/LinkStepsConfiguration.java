@@ -1,8 +1,8 @@
 package cn.sanshe.pipeline.reconcile.link;
 
+import cn.sanshe.pipeline.console.Places;
 import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.reconcile.ReconcileProperties;
-import cn.sanshe.pipeline.system.DistrictNames;
 import cn.sanshe.pipeline.system.ProgressListener;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ class LinkStepsConfiguration {
     @Bean
     Step reconcileOrgDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<OrgSourceRow> unlinkedOrgRows, OrgLinkWriter orgLinkWriter,
-            ReconcileProperties properties, DistrictNames districts) {
+            ReconcileProperties properties, Places places) {
         return new StepBuilder("reconcileOrgDistrictStep", jobRepository)
                 .<OrgSourceRow, OrgSourceRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -60,14 +60,14 @@ class LinkStepsConfiguration {
                 .reader(unlinkedOrgRows)
                 .writer(orgLinkWriter)
                 .listener(orgLinkWriter)
-                .listener(new ProgressListener("社会组织匹配", districts))
+                .listener(new ProgressListener("社会组织匹配", places::name))
                 .build();
     }
 
     @Bean
     Step reconcileWorkerDistrictStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WorkerLinker workerLinker, DistrictNames districts) {
-        ProgressListener progress = new ProgressListener("社区工作者匹配", districts);
+            WorkerLinker workerLinker, Places places) {
+        ProgressListener progress = new ProgressListener("社区工作者匹配", places::name);
         return new StepBuilder("reconcileWorkerDistrictStep", jobRepository)
                 .tasklet(workerLinker, transactionManager)
                 .transactionAttribute(readCommitted())

@@ -3,8 +3,8 @@ package cn.sanshe.pipeline.reconcile.steward;
 import cn.sanshe.pipeline.cli.ApplicationCommand;
 import cn.sanshe.pipeline.cli.CommandLineFrame;
 import cn.sanshe.pipeline.cli.Inputs;
+import cn.sanshe.pipeline.console.Places;
 import cn.sanshe.pipeline.exports.CsvExport;
-import cn.sanshe.pipeline.system.DistrictNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class StewardCommands {
     }
 
     private static String district(Map<String, Object> row, ConfigurableApplicationContext context) {
-        return context.getBean(DistrictNames.class).of(String.valueOf(row.get("district_code")));
+        return context.getBean(Places.class).name(String.valueOf(row.get("district_code")));
     }
 
     private static String kind(Map<String, Object> row, ConfigurableApplicationContext context) {
@@ -217,7 +217,7 @@ public final class StewardCommands {
         String screen(Map<String, Object> row, ConfigurableApplicationContext context) {
             return "冲突 " + row.get("id") + "  " + kind(row, context) + "  " + district(row, context) + "  "
                     + row.get("period") + "  " + masterKind(row) + "主记录 " + row.get("master_id")
-                    + System.lineSeparator() + "    " + row.get("detail");
+                    + System.lineSeparator() + "    " + context.getBean(Places.class).withNames(String.valueOf(row.get("detail")));
         }
     }
 
