@@ -169,20 +169,24 @@ public class DemoRun {
             lines.add("示范城市区划已在区划表中，跳过加载。");
             return true;
         }
-        Path copy = Files.createTempFile("divisions-130100-", ".csv");
-        try (InputStream in = new ClassPathResource(DEMO_DIVISIONS).getInputStream()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            DivisionLoader.Result result = divisions.load(copy);
-            if (!result.outcome().succeeded()) {
-                lines.addAll(result.problems());
-                lines.add(result.outcome().describe());
-                return false;
+        // In a checkout the file itself is loaded, so the job's parameter names a file that stays there
+        // (jobs list, jobs restart); from the jar a copy of the jar's own, kept beside the data.
+        Path checkout = Path.of(DEMO_DIVISIONS);
+        Path copy = Files.isRegularFile(checkout) ? checkout : Path.of("data", "demo", checkout.getFileName().toString());
+        if (copy != checkout) {
+            Files.createDirectories(copy.getParent());
+            try (InputStream in = new ClassPathResource(DEMO_DIVISIONS).getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            lines.add("已加载示范城市区划（" + DEMO_DIVISIONS + "）。");
-            return true;
-        } finally {
-            Files.deleteIfExists(copy);
         }
+        DivisionLoader.Result result = divisions.load(copy);
+        if (!result.outcome().succeeded()) {
+            lines.addAll(result.problems());
+            lines.add(result.outcome().describe());
+            return false;
+        }
+        lines.add("已加载示范城市区划（" + copy.toAbsolutePath().normalize() + "）。");
+        return true;
     }
 
     private static boolean isEmpty(Path inbox) throws IOException {

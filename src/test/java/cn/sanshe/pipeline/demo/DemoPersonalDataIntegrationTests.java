@@ -96,6 +96,8 @@ class DemoPersonalDataIntegrationTests {
         assertThat(demo.out()).contains("待处理冲突（持证名录中没有所填证书）：", "待处理冲突（同一证书编号对应两个身份证号）：",
                 "控制台：" + CommandLineFrame.JAR + " serve", "收件箱内容：2026-09 ")
                 .doesNotContain("CERT_NOT_IN_REGISTER", "CERT_TWO_IDS", "java -jar sanshe-pipeline.jar", "csv=");
+        // The division load's parameter names a file that stays (jobs restart can read it again).
+        assertThat(run("jobs", "list").out()).contains("file=" + Path.of(DemoRun.DEMO_DIVISIONS).toAbsolutePath().normalize());
         // The delivery table's columns line up whatever the length of an edition's name.
         assertThat(demo.out().lines().filter(line -> line.contains(" 正式版 ")).map(line -> line.indexOf(" 正式版 ")).distinct())
                 .as(demo.out()).hasSize(1);
