@@ -50,7 +50,9 @@ class Snapshot {
         String prefix = scope.prefix();
         return new MapSqlParameterSource()
                 .addValue("period", period.toString())
-                .addValue("dropLike", period + "/%")
+                // drops under <P>/<unit>/ of the scope's units only (a unit's code starts with the scope's
+                // digits): the period's drops of other scopes are never read
+                .addValue("dropLike", period + "/" + prefix.substring(0, Math.min(9, prefix.length())) + "%")
                 .addValue("scopeLike", prefix + "%")
                 // never empty: IN () is no SQL
                 .addValue("districts", scope.districts().isEmpty() ? List.of("------") : scope.districts())
