@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,11 +44,13 @@ class DeliveryConfiguration {
 
     @Bean
     Step renderAndDeliverStep(JobRepository jobRepository, ObjectProvider<ReportRenderer> renderer, Deliverer deliverer,
-            DeliveryLog deliveryLog, EditionLog editions, DeliveryProperties properties, PeriodFinality finality) {
+            DeliveryLog deliveryLog, EditionLog editions, DeliveryProperties properties, PeriodFinality finality,
+            @Value("${pipeline.delivery.parallel-editions:0}") int parallelEditions) {
         // No step transaction around the mails: every delivery-log transition must commit the moment
         // it happens, or a crash would roll back "sent" marks of mails the server already has.
         return new StepBuilder("renderAndDeliverStep", jobRepository)
-                .tasklet(new ReportDelivery(renderer, deliverer, deliveryLog, editions, properties, finality),
+                .tasklet(new ReportDelivery(renderer, deliverer, deliveryLog, editions, properties, finality,
+                        parallelEditions),
                         new ResourcelessTransactionManager())
                 .build();
     }

@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.delivery;
 
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Edition;
 import cn.sanshe.pipeline.delivery.DeliveryProperties.Recipient;
+import cn.sanshe.pipeline.partition.Parallelism;
 import cn.sanshe.pipeline.reports.PeriodFinality;
 import cn.sanshe.pipeline.reports.RenderedReport;
 import cn.sanshe.pipeline.reports.ReportRenderer;
@@ -11,8 +12,19 @@ import cn.sanshe.pipeline.reports.layout.Marking;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -35,6 +47,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 class ReportDelivery implements Tasklet {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportDelivery.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final ObjectProvider<ReportRenderer> renderer;
@@ -43,15 +56,17 @@ class ReportDelivery implements Tasklet {
     private final EditionLog editions;
     private final DeliveryProperties properties;
     private final PeriodFinality finality;
+    private final int parallel;
 
     ReportDelivery(ObjectProvider<ReportRenderer> renderer, Deliverer deliverer, DeliveryLog deliveryLog,
-            EditionLog editions, DeliveryProperties properties, PeriodFinality finality) {
+            EditionLog editions, DeliveryProperties properties, PeriodFinality finality, int parallelEditions) {
         this.renderer = renderer;
         this.deliverer = deliverer;
         this.deliveryLog = deliveryLog;
         this.editions = editions;
         this.properties = properties;
         this.finality = finality;
+        this.parallel = Parallelism.of(parallelEditions);
     }
 
     @Override
@@ -61,6 +76,7 @@ class ReportDelivery implements Tasklet {
         boolean provisional = "provisional".equals(parameters.getString("kind"));
         List<Deliverer.Result> results = new ArrayList<>();
         Deliverer.Outage outage = new Deliverer.Outage();
+        Map<String, RenderedReport> rendered = provisional ? Map.of() : renderAhead(period);
         for (Edition edition : properties.editions()) {
             if (!edition.covers(period)) {
                 continue;
@@ -85,7 +101,7 @@ class ReportDelivery implements Tasklet {
                 continue;
             }
             results.addAll(send(edition, period, DeliveryLog.FINAL, Marking.Kind.FINAL, List.of(),
-                    edition.recipients(), outage));
+                    edition.recipients(), outage, rendered.get(edition.name())));
             if (deliveryLog.allSent(edition.name(), period, DeliveryLog.FINAL, addresses(edition.recipients()))) {
                 results.addAll(corrections(edition, period, outage));
             }
@@ -108,9 +124,19 @@ class ReportDelivery implements Tasklet {
      */
     private List<Deliverer.Result> send(Edition edition, String period, String kind, Marking.Kind marking,
             List<FigureChange> changes, List<Recipient> recipients, Deliverer.Outage outage) throws Exception {
+        return send(edition, period, kind, marking, changes, recipients, outage, null);
+    }
+
+    /** As above; {@code ahead} is the edition {@link #renderAhead} rendered and recorded for this run, if it did. */
+    private List<Deliverer.Result> send(Edition edition, String period, String kind, Marking.Kind marking,
+            List<FigureChange> changes, List<Recipient> recipients, Deliverer.Outage outage, RenderedReport ahead)
+            throws Exception {
         if (deliveryLog.allSent(edition.name(), period, kind, addresses(recipients))) {
             return recipients.stream().map(r -> new Deliverer.Result(edition.name(), r.address(),
                     Deliverer.Status.ALREADY_SENT, kind)).toList();
+        }
+        if (ahead != null) {
+            return deliverer.deliver(edition, period, kind, recipients, ahead, outage);
         }
         ReportRequest request = new ReportRequest(period, edition.scope(), edition.profile(), null, marking, changes);
         Optional<EditionLog.Sent> before = editions.find(edition.name(), period, kind);
@@ -122,6 +148,72 @@ class ReportDelivery implements Tasklet {
             editions.record(edition.name(), period, kind, report.runIds(), report.dataCutoff(), report.title(), changes);
         }
         return deliverer.deliver(edition, period, kind, recipients, report, outage);
+    }
+
+    /**
+     * The final editions of the period this run will render — final, owed to someone, never
+     * rendered for it before — rendered and recorded ahead on a small pool (one per processor
+     * unless {@code pipeline.delivery.parallel-editions} says otherwise; the figures are read and
+     * the templates filled for several editions at once, which keeps both cores busy), the largest
+     * scopes first. Exactly what {@link #send} would render and record for each, one after another;
+     * the mails still go in the editions' order. Several editions of one scope and profile render
+     * one after another (they share runs and their annex). An edition whose render fails here is
+     * left to {@link #send}, which fails on it in its turn, as without rendering ahead.
+     */
+    private Map<String, RenderedReport> renderAhead(String period) {
+        Map<String, List<Edition>> byScope = new LinkedHashMap<>();
+        for (Edition edition : properties.editions()) {
+            if (edition.covers(period) && finality.notFinal(edition.scope(), period).isEmpty()
+                    && !deliveryLog.allSent(edition.name(), period, DeliveryLog.FINAL, addresses(edition.recipients()))
+                    && editions.find(edition.name(), period, DeliveryLog.FINAL).isEmpty()) {
+                byScope.computeIfAbsent(edition.scope() + "|" + edition.profile(), k -> new ArrayList<>()).add(edition);
+            }
+        }
+        int threads = Math.min(parallel, byScope.size());
+        if (threads <= 1) {
+            return Map.of();                                // one after another, as send() renders them
+        }
+        List<List<Edition>> groups = new ArrayList<>(byScope.values());
+        // the root and provinces (fewest digits of their own) first: no big one left for the end
+        groups.sort(Comparator.comparingInt(group -> group.get(0).scope().replaceFirst("0+$", "").length()));
+        Map<String, RenderedReport> rendered = new ConcurrentHashMap<>();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "editions-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (List<Edition> group : groups) {
+                pending.add(pool.submit(() -> {
+                    for (Edition edition : group) {
+                        try {
+                            ReportRequest request = new ReportRequest(period, edition.scope(), edition.profile(), null,
+                                    Marking.Kind.FINAL, List.of());
+                            RenderedReport report = renderer().render(request);
+                            editions.record(edition.name(), period, DeliveryLog.FINAL, report.runIds(),
+                                    report.dataCutoff(), report.title(), List.of());
+                            rendered.put(edition.name(), report);
+                        } catch (RuntimeException failed) {
+                            log.warn("edition {} {} not rendered ahead ({}); rendered in its turn", edition.name(),
+                                    period, failed.toString());
+                        }
+                    }
+                }));
+            }
+            for (Future<?> task : pending) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("看板生成被中断", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return rendered;
     }
 
     /**

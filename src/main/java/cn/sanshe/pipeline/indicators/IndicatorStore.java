@@ -84,11 +84,14 @@ class IndicatorStore {
                 Timestamp.valueOf(dataCutoff)).stream().findFirst();
     }
 
-    /** The newest change among the inputs of a computation: a file loaded, a master record updated. */
+    /**
+     * The newest change among the inputs of a computation: a file loaded, a master record updated,
+     * a rejected row corrected or superseded (each an index's last entry).
+     */
     LocalDateTime dataCutoff() {
         LocalDateTime newest = null;
         for (String sql : List.of("SELECT MAX(loaded_at) FROM ingest_file", "SELECT MAX(updated_at) FROM org_master",
-                "SELECT MAX(updated_at) FROM worker_master")) {
+                "SELECT MAX(updated_at) FROM worker_master", "SELECT MAX(resolved_at) FROM ingest_reject")) {
             Timestamp at = jdbc.queryForObject(sql, Timestamp.class);
             if (at != null && (newest == null || at.toLocalDateTime().isAfter(newest))) {
                 newest = at.toLocalDateTime();

@@ -2,11 +2,15 @@ package cn.sanshe.pipeline.indicators;
 
 import java.math.BigDecimal;
 import java.sql.ResultSetMetaData;
+import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /** Runs the snapshot queries of {@link SnapshotSql} for a scope and a period. */
@@ -15,13 +19,44 @@ class Snapshot {
 
     private static final BigDecimal DEFAULT_POSTS_PER_10000 = BigDecimal.valueOf(2);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate plain;
+    private final long memoryTempTables;
 
-    Snapshot(JdbcTemplate jdbc) {
-        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+    Snapshot(JdbcTemplate jdbc,
+            @Value("${pipeline.indicators.memory-temp-tables:1073741824}") long memoryTempTables) {
+        this.plain = jdbc;
+        this.memoryTempTables = memoryTempTables;
     }
 
+    /**
+     * Every query on one connection (the transaction's), whose internal temporary tables may grow
+     * to {@code pipeline.indicators.memory-temp-tables} bytes in memory before the server moves
+     * them to disk (its default, 16 MB, sends a province's or the root's grouped rows to disk
+     * tables whose cost per row grows with their size); the connection's settings are put back after.
+     */
     Figures collect(Scope scope, YearMonth period, Profile profile) {
+        return plain.execute((ConnectionCallback<Figures>) connection -> {
+            boolean sized = memoryTempTables > 0;
+            if (sized) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET SESSION max_heap_table_size = " + memoryTempTables
+                            + ", tmp_table_size = " + memoryTempTables);
+                }
+            }
+            try {
+                return collect(new NamedParameterJdbcTemplate(new JdbcTemplate(
+                        new SingleConnectionDataSource(connection, true))), scope, period, profile);
+            } finally {
+                if (sized) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET SESSION max_heap_table_size = DEFAULT, tmp_table_size = DEFAULT");
+                    }
+                }
+            }
+        });
+    }
+
+    private static Figures collect(NamedParameterJdbcTemplate jdbc, Scope scope, YearMonth period, Profile profile) {
         MapSqlParameterSource parameters = parameters(scope, period, profile);
         Figures figures = new Figures();
         for (String sql : SnapshotSql.ALL) {
@@ -50,7 +85,9 @@ class Snapshot {
         String prefix = scope.prefix();
         return new MapSqlParameterSource()
                 .addValue("period", period.toString())
-                .addValue("dropLike", period + "/%")
+                // drops under <P>/<unit>/ of the scope's units only (a unit's code starts with the scope's
+                // digits): the period's drops of other scopes are never read
+                .addValue("dropLike", period + "/" + prefix.substring(0, Math.min(9, prefix.length())) + "%")
                 .addValue("scopeLike", prefix + "%")
                 // never empty: IN () is no SQL
                 .addValue("districts", scope.districts().isEmpty() ? List.of("------") : scope.districts())

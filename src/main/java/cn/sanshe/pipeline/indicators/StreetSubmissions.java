@@ -85,7 +85,9 @@ public class StreetSubmissions {
         String prefix = scope.prefix();
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("period", period.toString())
-                .addValue("dropLike", period + "/%")
+                // drops under <P>/<unit>/ of the scope's units only (a unit's code starts with the scope's
+                // digits): the period's drops of other scopes are never read
+                .addValue("dropLike", period + "/" + prefix.substring(0, Math.min(9, prefix.length())) + "%")
                 .addValue("streetLike", prefix.substring(0, Math.min(9, prefix.length())) + "%")
                 .addValue("districts", scope.districts().isEmpty() ? List.of("------") : scope.districts());
         return jdbc.query(SQL, parameters, (rs, i) -> new StreetSubmission(rs.getString(1), rs.getString(2),

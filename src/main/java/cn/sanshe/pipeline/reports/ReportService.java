@@ -127,8 +127,12 @@ public class ReportService implements ReportRenderer {
             }
         } else {
             YearMonth month = YearMonth.parse(periodText);
-            long run = indicators.run(scope.code(), month, profile);
-            streets.store(run, scope.code(), month);
+            // the run the indicators stage stored for the month, when no input changed since: the
+            // same figures a computation now would give, without reading the rows again
+            long run = indicators.runOrReuse(scope.code(), month, profile);
+            if (streets.stored(run).isEmpty()) {
+                streets.store(run, scope.code(), month);
+            }
             runIds.add(run);
             runIds.add(indicators.runOrReuse(scope.code(), month.minusMonths(1), profile));
         }

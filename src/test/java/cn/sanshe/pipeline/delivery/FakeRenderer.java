@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 class FakeRenderer implements ReportRenderer {
 
     final AtomicInteger renders = new AtomicInteger();
+    /** The threads that rendered (the report run renders editions ahead on a pool). */
+    final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path root;
 
     FakeRenderer(Path root) {
@@ -66,6 +68,7 @@ class FakeRenderer implements ReportRenderer {
 
     private RenderedReport write(ReportRequest request, List<Long> runIds) {
         renders.incrementAndGet();
+        threads.add(Thread.currentThread().getName());
         Path dir = root.resolve(request.period()).resolve(request.scope());
         cn.sanshe.pipeline.reports.layout.Marking.Kind kind = request.kind() == null
                 ? cn.sanshe.pipeline.reports.layout.Marking.Kind.FINAL : request.kind();
