@@ -5,6 +5,7 @@ import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.partition.Parallelism;
 import cn.sanshe.pipeline.system.IdentityVault;
 import cn.sanshe.pipeline.system.ProgressListener;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -68,6 +69,10 @@ class LoadStepConfiguration {
         // so reading and checking the next chunks go on while this one is loaded.
         return new StepBuilder("ingestDistrictStep", jobRepository)
                 .<IngestItem, IngestItem>chunk(chunkSize)
+                // Spring Batch 6 observes every item read and processed (two Micrometer observations,
+                // timers and tags, per row): on this step's single thread that was half its time at a
+                // few hundred bytes a row. The step's own counts and JobMetrics are unaffected.
+                .observationRegistry(ObservationRegistry.NOOP)
                 .transactionManager(transactionManager)
                 .transactionAttribute(readCommitted())
                 .reader(ingestItemReader)
