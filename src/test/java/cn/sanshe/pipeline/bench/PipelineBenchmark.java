@@ -42,9 +42,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
  * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
- * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS]}: {@code --work} puts the
+ * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS] [--stop-after=ingest]}: {@code --work} puts the
  * database, logs and figures under DIR (two runs side by side), {@code --generate-only} writes the
- * scenarios and stops. Run with
+ * scenarios and stops, {@code --stop-after=ingest} stops each scale after ingest and the ceiling (no table of
+ * growth). Run with
  * {@code ./mvnw -Pbench test-compile exec:exec@pipeline-benchmark -Dbench.scales=0.05}.
  */
 public final class PipelineBenchmark {
@@ -73,7 +74,7 @@ public final class PipelineBenchmark {
     }
 
     record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers,
-            int workerThreads, Path work, boolean generateOnly, double slowLog) {
+            int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -131,7 +132,8 @@ public final class PipelineBenchmark {
                 Integer.parseInt(given.getOrDefault("worker-threads", "1")),
                 given.getOrDefault("work", "").isBlank() ? null : Path.of(given.get("work")),
                 Boolean.parseBoolean(given.getOrDefault("generate-only", "false")),
-                Double.parseDouble(given.getOrDefault("slow-log", "0")));
+                Double.parseDouble(given.getOrDefault("slow-log", "0")),
+                "ingest".equals(given.getOrDefault("stop-after", "").trim()));
     }
 
     private void run(Options options) throws Exception {
@@ -169,7 +171,9 @@ public final class PipelineBenchmark {
                 save();
             }
         }
-        table(measured);
+        if (!options.ingestOnly()) {
+            table(measured);
+        }
         save();
     }
 
@@ -281,44 +285,49 @@ public final class PipelineBenchmark {
                     + "%,.0f rows/s before ingest (empty table), %,.0f rows/s after (table holding the ingested rows)",
                     before.rows(), beforeRate, afterRate));
 
-            stages.add(stage("reconcile", "staged rows", () -> {
-                JobOutcome outcome = context.getBean(ReconcileRun.class).run(null);
-                Long rows = jdbc.queryForObject("""
-                        SELECT (SELECT COUNT(*) FROM org_source) + (SELECT COUNT(*) FROM worker_source)""", Long.class);
-                return new Done(rows, outcome(outcome));
-            }));
-            line("  masters: " + jdbc.queryForObject("SELECT COUNT(*) FROM org_master", Long.class)
-                    + " organizations, " + jdbc.queryForObject("SELECT COUNT(*) FROM worker_master", Long.class)
-                    + " workers; conflicts " + jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_conflict", Long.class)
-                    + ", review pairs " + jdbc.queryForObject("SELECT COUNT(*) FROM org_review", Long.class));
+            if (options.ingestOnly()) {
+                mastersDigest = "";
+                kpisDigest = "";
+            } else {
+                stages.add(stage("reconcile", "staged rows", () -> {
+                    JobOutcome outcome = context.getBean(ReconcileRun.class).run(null);
+                    Long rows = jdbc.queryForObject("""
+                            SELECT (SELECT COUNT(*) FROM org_source) + (SELECT COUNT(*) FROM worker_source)""", Long.class);
+                    return new Done(rows, outcome(outcome));
+                }));
+                line("  masters: " + jdbc.queryForObject("SELECT COUNT(*) FROM org_master", Long.class)
+                        + " organizations, " + jdbc.queryForObject("SELECT COUNT(*) FROM worker_master", Long.class)
+                        + " workers; conflicts " + jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_conflict", Long.class)
+                        + ", review pairs " + jdbc.queryForObject("SELECT COUNT(*) FROM org_review", Long.class));
 
-            stages.add(stage("indicators", "figures", () -> {
-                // partitioned by scope on a pool of one thread per processor (AllScopes)
-                AllScopes all = context.getBean(AllScopes.class);
-                List<String> scopes = all.everyScope();
-                all.run(scopes, month, "shijiazhuang-2020");
-                Long values = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
-                return new Done(values, "COMPLETED (" + scopes.size() + " scopes: the root, provinces, cities, districts)");
-            }));
+                stages.add(stage("indicators", "figures", () -> {
+                    // partitioned by scope on a pool of one thread per processor (AllScopes)
+                    AllScopes all = context.getBean(AllScopes.class);
+                    List<String> scopes = all.everyScope();
+                    all.run(scopes, month, "shijiazhuang-2020");
+                    Long values = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
+                    return new Done(values, "COMPLETED (" + scopes.size() + " scopes: the root, provinces, cities, districts)");
+                }));
 
-            stages.add(stage("reports + delivery", "editions", () -> {
-                JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
-                long pdfs;
-                try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
-                    pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
-                }
-                long mails;
-                try (Stream<Path> files = Files.exists(outbox) ? Files.walk(outbox)
-                        : Stream.empty()) {
-                    mails = files.filter(p -> p.toString().endsWith(".eml")).count();
-                }
-                return new Done(pdfs, outcome(outcome) + ", " + pdfs + " PDFs, " + mails + " mails in the outbox");
-            }));
-            reportNationalEdition(reports, month);
-            mastersDigest = mastersDigest(jdbc);
-            kpisDigest = kpisDigest(reports);
-            line("  digests: master records by source rows " + mastersDigest.substring(0, 16) + "…, kpis.json of every edition "
-                    + kpisDigest.substring(0, 16) + "…");
+                stages.add(stage("reports + delivery", "editions", () -> {
+                    JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
+                    long pdfs;
+                    try (Stream<Path> files = Files.exists(reports) ? Files.walk(reports) : Stream.empty()) {
+                        pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
+                    }
+                    long mails;
+                    try (Stream<Path> files = Files.exists(outbox) ? Files.walk(outbox)
+                            : Stream.empty()) {
+                        mails = files.filter(p -> p.toString().endsWith(".eml")).count();
+                    }
+                    return new Done(pdfs, outcome(outcome) + ", " + pdfs + " PDFs, " + mails + " mails in the outbox");
+                }));
+                reportNationalEdition(reports, month);
+                mastersDigest = mastersDigest(jdbc);
+                kpisDigest = kpisDigest(reports);
+                line("  digests: master records by source rows " + mastersDigest.substring(0, 16) + "…, kpis.json of every edition "
+                        + kpisDigest.substring(0, 16) + "…");
+            }
         } finally {
             workers.forEach(Process::destroy);
         }

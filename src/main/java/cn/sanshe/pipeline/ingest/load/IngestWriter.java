@@ -25,6 +25,8 @@ class IngestWriter implements ItemWriter<IngestItem> {
     private final RejectRecorder rejects;
     private final IdentityVault vault;
     private final Map<TemplateId, StagingText> buffers = new EnumMap<>(TemplateId.class);
+    /** Files of this chunk read to their end, marked loaded when the chunk is flushed (in its transaction). */
+    private final List<Long> loadedFiles = new ArrayList<>();
 
     IngestWriter(JdbcTemplate jdbc, IdentityVault vault) {
         this.jdbc = jdbc;
@@ -39,6 +41,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
         Map<TemplateId, Staged> staged = new EnumMap<>(TemplateId.class);
         Map<Long, SheetCounts> counts = new HashMap<>();
         sheets.newChunk();
+        loadedFiles.clear();
         for (IngestItem item : chunk) {
             if (item instanceof IngestItem.Row row) {
                 RowOutcome outcome = row.outcome();
@@ -94,8 +97,7 @@ class IngestWriter implements ItemWriter<IngestItem> {
             if (end.noTemplateReason() != null) {
                 refuse(end.fileId(), end.noTemplateReason());
             } else {
-                jdbc.update("UPDATE ingest_file SET status = 'loaded', loaded_at = CURRENT_TIMESTAMP(6) WHERE id = ?",
-                        end.fileId());
+                loadedFiles.add(end.fileId());   // marked at the chunk's flush, all in one statement
             }
         } else if (item instanceof IngestItem.FileRefused refused) {
             refuse(refused.fileId(), refused.reason());
@@ -133,6 +135,12 @@ class IngestWriter implements ItemWriter<IngestItem> {
                        rows_rejected = rows_rejected + ?, rows_skipped = rows_skipped + ?
                 WHERE id = ?""", updates);
         counts.clear();
+        if (!loadedFiles.isEmpty()) {
+            jdbc.update("UPDATE ingest_file SET status = 'loaded', loaded_at = CURRENT_TIMESTAMP(6) WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(loadedFiles.size(), "?")) + ")",
+                    loadedFiles.toArray());
+            loadedFiles.clear();
+        }
     }
 
     /**

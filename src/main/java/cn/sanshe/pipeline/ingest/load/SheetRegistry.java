@@ -63,7 +63,8 @@ class SheetRegistry {
      * under its fallback period, so every sheet read is accounted for.
      */
     void close() {
-        if (open != null && partsOf(open).isEmpty()) {
+        // a part given in this very chunk (openLatestPart) needs no lookup: the sheet has one
+        if (open != null && openLatestPart <= 0 && partsOf(open).isEmpty()) {
             long id = part(open, open.fallback());
             pendingSkips.addTo(id);
         }
@@ -119,6 +120,10 @@ class SheetRegistry {
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, ignored.fileId());
         insert(ignored.fileId(), ignored.sheetName(), ignored.templateOrNull(), null, unit[0], unit[1], null, null,
                 IngestWriter.truncate(ignored.note(), 500));
+        if (ignored.templateOrNull() != null && unit[1] != null) {
+            // a later sheet of this key supersedes it like any other (the statements in supersede() must run)
+            inForce(unit[0].substring(0, 6)).add(unit[0] + "/" + unit[1] + "/" + ignored.templateOrNull());
+        }
     }
 
     /** A refused file: its open sheet is dropped, not recorded. */
@@ -160,17 +165,25 @@ class SheetRegistry {
         if (known != null) {
             return known;
         }
-        List<Long> found = jdbc.queryForList("""
-                SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? AND period <=> ?""", Long.class,
-                sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100), periodText);
+        // With a period the part's unique key (file, sheet, period) tells an insert whether the part is
+        // new: one statement instead of a lookup and an insert. A NULL period is no key (NULLs differ), so
+        // such a part is looked up first.
+        List<Long> found = periodText != null ? List.of() : jdbc.queryForList("""
+                SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? AND period IS NULL""", Long.class,
+                sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100));
         long id;
         if (!found.isEmpty()) {
             id = found.get(0);   // made in an earlier, committed chunk (after a restart too)
         } else {
             String template = sheet.match().template().id().name();
-            id = insert(sheet.fileId(), sheet.sheetName(), template, sheet.match().headerRowNumber(), sheet.unitCode(),
-                    periodText, period.source().label, sheet.disagreement(period), null);
-            supersede(sheet, template, periodText, id);
+            Long made = insertIfNew(sheet.fileId(), sheet.sheetName(), template, sheet.match().headerRowNumber(),
+                    sheet.unitCode(), periodText, period.source().label, sheet.disagreement(period), null);
+            if (made != null) {
+                id = made;
+                supersede(sheet, template, periodText, id);
+            } else {
+                id = existing(sheet.fileId(), sheet.sheetName(), periodText);   // made in an earlier, committed chunk
+            }
         }
         parts.put(key, id);
         lastSheet = sheet;
@@ -185,6 +198,11 @@ class SheetRegistry {
      */
     private void supersede(SheetContext sheet, String template, String period, long id) {
         if (period == null) {
+            return;
+        }
+        if (inForce(sheet.districtCode()).add(sheet.unitCode() + "/" + period + "/" + template)) {
+            // Nearly always: the first sheet of its unit, template and period. Nothing to supersede or
+            // be superseded by, which the preloaded keys tell without two statements per sheet.
             return;
         }
         List<Long> newer = jdbc.queryForList("""
@@ -217,6 +235,45 @@ class SheetRegistry {
                 WHERE s.superseded_by = ? AND r.status = 'open'""", id);
     }
 
+    /**
+     * The unit/period/template keys of the district's sheets in force when the partition began, and
+     * those this writer has made since: a key not among them has no other sheet to supersede. Only
+     * ever added to, so a chunk rolled back leaves a key too many (the statements then run and find
+     * nothing), never one too few. A district's history is a few thousand keys.
+     */
+    private InForce inForce;
+
+    private InForce inForce(String district) {
+        if (inForce == null || !inForce.district().equals(district)) {
+            inForce = new InForce(district);
+        }
+        return inForce;
+    }
+
+    private final class InForce {
+        private final String district;
+        private final java.util.Set<String> keys = new java.util.HashSet<>();
+
+        InForce(String district) {
+            this.district = district;
+            jdbc.query("""
+                    SELECT DISTINCT unit_code, period, template FROM ingest_sheet
+                    WHERE district_code = ? AND period IS NOT NULL AND template IS NOT NULL AND superseded_by IS NULL""",
+                    rs -> {
+                        keys.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3));
+                    }, district);
+        }
+
+        String district() {
+            return district;
+        }
+
+        /** Whether the key is new (and now known). */
+        boolean add(String key) {
+            return keys.add(key);
+        }
+    }
+
     /** Closes the rejects of parts born superseded, once written. */
     void closeBornSupersededRejects() {
         for (Long id : bornSuperseded) {
@@ -228,16 +285,52 @@ class SheetRegistry {
 
     private long insert(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
             String period, String periodSource, String periodNote, String note) {
-        jdbc.update("""
-                INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
-                                          period_source, period_note, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE id = id""",
-                fileId, IngestWriter.truncate(sheetName, 100), template, headerRow, unitCode,
-                unitCode.substring(0, 6), period, periodSource, periodNote, note);
+        Long made = insertIfNew(fileId, sheetName, template, headerRow, unitCode, period, periodSource, periodNote, note);
+        return made != null ? made : existing(fileId, sheetName, period);
+    }
+
+    private long existing(long fileId, String sheetName, String period) {
         return jdbc.queryForObject("""
                 SELECT id FROM ingest_sheet WHERE file_id = ? AND sheet_name = ? AND period <=> ?""", Long.class,
                 fileId, IngestWriter.truncate(sheetName, 100), period);
+    }
+
+    private static final int DUPLICATE_KEY = 1062;
+
+    /**
+     * The new part's id, or null when the part (file, sheet, period) is there already. Not {@code ON
+     * DUPLICATE KEY UPDATE}: the driver counts a row found as one changed, so new and old look alike.
+     */
+    private Long insertIfNew(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
+            String period, String periodSource, String periodNote, String note) {
+        Object[] values = {fileId, IngestWriter.truncate(sheetName, 100), template, headerRow, unitCode,
+            unitCode.substring(0, 6), period, periodSource, periodNote, note};
+        return jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
+                                              period_source, period_note, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; i < values.length; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                try {
+                    statement.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    if (e.getErrorCode() == DUPLICATE_KEY) {
+                        // there already: made in an earlier, committed chunk (after a restart too). The
+                        // server undoes this statement only; the chunk's transaction goes on.
+                        return null;
+                    }
+                    throw e;
+                }
+                try (java.sql.ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new IllegalStateException("no id for the new sheet " + sheetName);
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
     }
 
     /** Skipped rows waiting for their sheet's first part. */
