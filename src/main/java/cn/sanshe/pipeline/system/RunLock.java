@@ -104,16 +104,18 @@ public class RunLock {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            boolean taken;
-            try (PreparedStatement get = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-                get.setString(1, lockName(name));
-                get.setLong(2, wait.toSeconds());
-                try (ResultSet rs = get.executeQuery()) {
-                    taken = rs.next() && rs.getInt(1) == 1;
-                }
+            boolean taken = getLock(connection, name, wait);
+            String holder = taken ? null : describeHolder(connection, name);
+            // No row: the holder has the lock but has not written who it is yet, or has just deleted its
+            // row and is letting go. Either passes in milliseconds: look again for a moment, so the
+            // refusal names the command (or the lock, once free, is ours).
+            for (int look = 0; !taken && holder == null && look < 40; look++) {
+                Thread.sleep(50);
+                taken = getLock(connection, name, Duration.ZERO);
+                holder = taken ? null : describeHolder(connection, name);
             }
             if (!taken) {
-                String holder = describeHolder(connection, name);
+                holder = holder == null ? "（正在登记中的命令）" : holder;
                 connection.close();
                 throw new RefusedException("另一个命令正在运行：" + holder + "；它与本命令（" + what
                         + "）不能同时运行，本命令未执行，请等它结束后再试");
@@ -133,9 +135,24 @@ public class RunLock {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("无法取得运行锁 " + name + "：" + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(connection);
+            throw new IllegalStateException("等待运行锁 " + name + " 时被中断", e);
         }
     }
 
+    private boolean getLock(Connection connection, String name, Duration wait) throws SQLException {
+        try (PreparedStatement get = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            get.setString(1, lockName(name));
+            get.setLong(2, wait.toSeconds());
+            try (ResultSet rs = get.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    /** Who holds the lock, as its row says; null when there is no row (it is being taken or let go). */
     private String describeHolder(Connection connection, String name) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(
                 "SELECT holder, host, pid, started_at FROM run_lock WHERE name = ?")) {
@@ -148,7 +165,7 @@ public class RunLock {
                 }
             }
         }
-        return "（正在登记中的命令）";
+        return null;
     }
 
     // Named locks are server-wide: the schema keeps two databases on one server apart.
