@@ -6,6 +6,8 @@ import java.text.NumberFormat;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -21,6 +23,9 @@ import org.jfree.chart.ui.TextAnchor;
  * series key ({@code v%} for a rate, {@code v} for a count), the templates' one dynamic channel.
  */
 public class ChartStyle implements JRChartCustomizer {
+
+    /** More units than this on one axis and level labels no longer fit beside each other. */
+    static final int CROWDED = 12;
 
     @Override
     public void customize(JFreeChart chart, JRChart jasperChart) {
@@ -50,8 +55,22 @@ public class ChartStyle implements JRChartCustomizer {
                 ? new Font("WenQuanYi Micro Hei", Font.PLAIN, 8) : renderer.getDefaultItemLabelFont().deriveFont(8f));
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
                 TextAnchor.BOTTOM_CENTER));
+        // Many units on one axis (the country's 31 provinces, a large province's cities): level labels
+        // ran into each other. Value labels stand upright on their bars, names read bottom to top.
+        boolean crowded = data != null && data.getColumnCount() > CROWDED;
+        if (crowded) {
+            renderer.setDefaultItemLabelFont(renderer.getDefaultItemLabelFont().deriveFont(6.5f));
+            renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
+                    TextAnchor.CENTER_LEFT, TextAnchor.CENTER_LEFT, -Math.PI / 2));
+            CategoryAxis names = plot.getDomainAxis();
+            names.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+            names.setMaximumCategoryLabelWidthRatio(1.5f);
+            if (names.getTickLabelFont() != null) {
+                names.setTickLabelFont(names.getTickLabelFont().deriveFont(7f));
+            }
+        }
         if (plot.getRangeAxis() instanceof NumberAxis axis) {
-            double upper = max <= 0 ? 1 : max * 1.18;
+            double upper = max <= 0 ? 1 : max * (crowded ? 1.35 : 1.18);
             if (unit.equals("%") && max <= 100) {
                 upper = Math.max(upper, Math.min(115, Math.max(max * 1.18, 10)));
             }
