@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,9 +48,11 @@ public class StreetSubmissions {
 
     /**
      * Reads the annex of a run's scope and month and keeps it with the run
-     * ({@code indicator_run_street}), so a re-render from the run prints the same annex.
+     * ({@code indicator_run_street}), so a re-render from the run prints the same annex. Read
+     * committed: the DELETE of a new run's (absent) rows would otherwise lock the gap at the end of the
+     * key, the one every other edition rendered at the same time inserts into — a deadlock.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public List<StreetSubmission> store(long runId, String scopeCode, YearMonth period) {
         List<StreetSubmission> streets = of(scopeCode, period);
         List<Object[]> rows = new java.util.ArrayList<>(streets.size());
