@@ -1,8 +1,8 @@
 package cn.sanshe.pipeline.indicators;
 
+import cn.sanshe.pipeline.reference.DemoDivisions;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +65,7 @@ final class IndicatorFixtures {
             "ingest_sheet", "ingest_drop", "ingest_file"}) {
             jdbc.update("DELETE FROM " + table);
         }
-        Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = '130100000000'", Integer.class);
-        if (city == null || city == 0) {
-            divisions.load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));
-        }
+        DemoDivisions.ensure(jdbc, divisions);
         removeSyntheticDivisions();
         division("910000000000", "测试省", "province", null);
         division(CITY, "测试市", "city", null);

@@ -2,8 +2,9 @@ package cn.sanshe.pipeline.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanshe.pipeline.reference.DemoDivisions;
 import cn.sanshe.pipeline.reference.DivisionLoader;
-import java.nio.file.Path;
+import cn.sanshe.pipeline.system.ServerCounters;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -40,11 +41,8 @@ class StreetAnnexConcurrencyTests {
 
     @Test
     void annexesOfNewRunsStoredAtOnceNeverDeadlock() throws Exception {
-        Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = '130100000000'", Integer.class);
-        if (city == null || city == 0) {
-            divisions.load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));
-        }
-        long deadlocksBefore = deadlocks();
+        DemoDivisions.ensure(jdbc, divisions);
+        long deadlocksBefore = ServerCounters.deadlocks(jdbc);
         int threads = 4;
         int runsEach = 30;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -66,7 +64,7 @@ class StreetAnnexConcurrencyTests {
         }
         pool.shutdown();
 
-        assertThat(deadlocks()).as("InnoDB deadlocks while storing annexes").isEqualTo(deadlocksBefore);
+        assertThat(ServerCounters.deadlocks(jdbc)).as("InnoDB deadlocks while storing annexes").isEqualTo(deadlocksBefore);
         for (long run : runs) {
             assertThat(submissions.stored(run)).hasValueSatisfying(streets -> assertThat(streets).hasSize(6));
         }
@@ -87,7 +85,4 @@ class StreetAnnexConcurrencyTests {
         return key.getKey().longValue();
     }
 
-    private long deadlocks() {
-        return jdbc.queryForObject("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'", (rs, n) -> rs.getLong(2));
-    }
 }

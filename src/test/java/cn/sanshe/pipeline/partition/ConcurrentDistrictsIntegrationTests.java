@@ -6,8 +6,8 @@ import cn.sanshe.pipeline.PipelineApplication;
 import cn.sanshe.pipeline.demo.DemoInbox;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
-import cn.sanshe.pipeline.reference.DivisionLoader;
 import java.nio.file.Files;
+import cn.sanshe.pipeline.system.ServerCounters;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.YearMonth;
@@ -34,12 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ConcurrentDistrictsIntegrationTests {
 
     private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10));
-    private static final String CITY = "130100000000";
-    private static final List<String> TABLES = List.of("indicator_value", "indicator_run", "org_review", "master_apart",
-            "master_override", "master_field_source", "worker_cert_no", "reconcile_conflict", "steward_decision",
-            "org_source", "worker_source", "org_master", "worker_master", "survive_org", "survive_worker",
-            "stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker", "stg_s4_street_centre", "stg_d1_org_registry",
-            "stg_d2_incubator", "stg_d3_certificate", "ingest_reject", "ingest_sheet", "ingest_drop", "ingest_file");
     private static final List<String> STAGING = List.of("stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker",
             "stg_s4_street_centre", "stg_d1_org_registry", "stg_d2_incubator", "stg_d3_certificate");
 
@@ -53,7 +47,7 @@ class ConcurrentDistrictsIntegrationTests {
         Map<String, List<String>> sequential;
         try (ConfigurableApplicationContext context = context(1)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            reset(context, jdbc);
+            PipelineTables.reset(context, jdbc);
             JobOutcome outcome = context.getBean(IngestRun.class).inbox(inbox, null).outcome();
             assertThat(outcome.succeeded()).as(outcome.describe()).isTrue();
             assertThat(partitionSteps(jdbc, outcome.executionId())).hasSize(4);
@@ -64,10 +58,10 @@ class ConcurrentDistrictsIntegrationTests {
 
         try (ConfigurableApplicationContext context = context(4)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            reset(context, jdbc);
-            long deadlocksBefore = deadlocks(jdbc);
+            PipelineTables.reset(context, jdbc);
+            long deadlocksBefore = ServerCounters.deadlocks(jdbc);
             JobOutcome outcome = context.getBean(IngestRun.class).inbox(inbox, null).outcome();
-            long deadlocks = deadlocks(jdbc) - deadlocksBefore;
+            long deadlocks = ServerCounters.deadlocks(jdbc) - deadlocksBefore;
             assertThat(outcome.succeeded()).as(outcome.describe()).isTrue();
             List<Map<String, Object>> steps = partitionSteps(jdbc, outcome.executionId());
             assertThat(steps).hasSize(4).allSatisfy(step -> {
@@ -122,23 +116,6 @@ class ConcurrentDistrictsIntegrationTests {
         return new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
                 .run("--pipeline.ingest.parallel-districts=" + parallelDistricts, "--pipeline.ingest.chunk-size=50",
                         "--pipeline.partitioning.mode=local");
-    }
-
-    private static void reset(ConfigurableApplicationContext context, JdbcTemplate jdbc) throws Exception {
-        jdbc.execute("SET FOREIGN_KEY_CHECKS = 0");
-        for (String table : TABLES) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.execute("SET FOREIGN_KEY_CHECKS = 1");
-        Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = ?", Integer.class, CITY);
-        if (city == null || city == 0) {
-            context.getBean(DivisionLoader.class).load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));
-        }
-    }
-
-    private static long deadlocks(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-                + "WHERE VARIABLE_NAME = 'INNODB_DEADLOCKS'", Long.class);
     }
 
     private static List<Map<String, Object>> partitionSteps(JdbcTemplate jdbc, long executionId) {

@@ -10,7 +10,6 @@ import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
-import cn.sanshe.pipeline.reference.DivisionLoader;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
@@ -47,11 +46,6 @@ class RemotePartitioningIntegrationTests {
     private static final Pattern RUNS = Pattern.compile("worker (\\S+) runs partition (\\S+) \\(step execution (\\d+)\\)");
     private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2026, 9), YearMonth.of(2026, 10));
     private static final String CITY = "130100000000";
-    private static final List<String> TABLES = List.of("indicator_value", "indicator_run", "org_review", "master_apart",
-            "master_override", "master_field_source", "worker_cert_no", "reconcile_conflict", "steward_decision",
-            "org_source", "worker_source", "org_master", "worker_master", "survive_org", "survive_worker",
-            "stg_s1_community", "stg_s2_org_ledger", "stg_s3_worker", "stg_s4_street_centre", "stg_d1_org_registry",
-            "stg_d2_incubator", "stg_d3_certificate", "ingest_reject", "ingest_sheet", "ingest_drop", "ingest_file");
 
     private final List<Process> workers = new ArrayList<>();
 
@@ -71,7 +65,7 @@ class RemotePartitioningIntegrationTests {
         Result single;
         try (ConfigurableApplicationContext local = context(List.of("--pipeline.partitioning.mode=local"))) {
             JdbcTemplate jdbc = local.getBean(JdbcTemplate.class);
-            reset(local, jdbc);
+            PipelineTables.reset(local, jdbc);
             assertThat(local.getBean(IngestRun.class).inbox(inbox, null).outcome().succeeded()).isTrue();
             assertThat(local.getBean(ReconcileRun.class).run(null).succeeded()).isTrue();
             single = result(local, jdbc);
@@ -84,7 +78,7 @@ class RemotePartitioningIntegrationTests {
                 "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
                 "--pipeline.partitioning.poll-interval=200ms", "--pipeline.partitioning.timeout=120s"))) {
             JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
-            reset(manager, jdbc);
+            PipelineTables.reset(manager, jdbc);
             Path logs = Path.of("target", "remote-partitioning");   // kept after the test, to read what the workers did
             Files.createDirectories(logs);
             Path logA = logs.resolve("worker-a.log");
@@ -197,18 +191,6 @@ class RemotePartitioningIntegrationTests {
         all.add("--pipeline.ingest.chunk-size=50");
         return new SpringApplicationBuilder(PipelineApplication.class).web(WebApplicationType.NONE)
                 .run(all.toArray(String[]::new));
-    }
-
-    private static void reset(ConfigurableApplicationContext context, JdbcTemplate jdbc) throws Exception {
-        jdbc.execute("SET FOREIGN_KEY_CHECKS = 0");
-        for (String table : TABLES) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.execute("SET FOREIGN_KEY_CHECKS = 1");
-        Integer city = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = ?", Integer.class, CITY);
-        if (city == null || city == 0) {
-            context.getBean(DivisionLoader.class).load(Path.of("sql/reference/divisions-130100-shijiazhuang.csv"));
-        }
     }
 
     /** Masters as the sets of source rows (file, sheet, row) behind each: ids differ from run to run, rows do not. */

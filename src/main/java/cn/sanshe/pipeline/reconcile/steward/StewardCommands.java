@@ -58,10 +58,10 @@ public final class StewardCommands {
         abstract List<Map<String, Object>> items(ConfigurableApplicationContext context);
 
         /** The columns as people read them: Chinese headers, names beside codes. */
-        abstract List<Column> columns(ConfigurableApplicationContext context);
+        abstract List<Column> columns(Names names);
 
         /** One item on the screen: a first line to find it by, the evidence indented below. */
-        abstract String screen(Map<String, Object> item, ConfigurableApplicationContext context);
+        abstract String screen(Map<String, Object> item, Names names);
 
         @Override
         protected void validate() {
@@ -72,12 +72,13 @@ public final class StewardCommands {
         @Override
         protected int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
             List<Map<String, Object>> rows = items(context);
+            Names names = new Names(context.getBean(Places.class), context.getBean(MessageSource.class));
             if (out == null) {
-                rows.forEach(row -> printer.println(screen(row, context)));
+                rows.forEach(row -> printer.println(screen(row, names)));
                 printer.println("共 " + rows.size() + " 条。");
                 return CommandLineFrame.DONE;
             }
-            List<Column> columns = columns(context);
+            List<Column> columns = columns(names);
             try (CsvExport csv = CsvExport.create(out)) {
                 csv.header(columns.stream().map(Column::header).toList());
                 for (Map<String, Object> row : rows) {
@@ -97,13 +98,17 @@ public final class StewardCommands {
         }
     }
 
-    private static String district(Map<String, Object> row, ConfigurableApplicationContext context) {
-        return context.getBean(Places.class).name(String.valueOf(row.get("district_code")));
-    }
+    /** Names for the codes of a list: districts and communities from the reference, conflict kinds from the messages. */
+    record Names(Places places, MessageSource messages) {
 
-    private static String kind(Map<String, Object> row, ConfigurableApplicationContext context) {
-        String kind = String.valueOf(row.get("kind"));
-        return context.getBean(MessageSource.class).getMessage("kind." + kind, null, kind, Locale.SIMPLIFIED_CHINESE);
+        String district(Map<String, Object> row) {
+            return places.name(String.valueOf(row.get("district_code")));
+        }
+
+        String kind(Map<String, Object> row) {
+            String kind = String.valueOf(row.get("kind"));
+            return messages.getMessage("kind." + kind, null, kind, Locale.SIMPLIFIED_CHINESE);
+        }
     }
 
     private static String masterKind(Map<String, Object> row) {
@@ -118,16 +123,16 @@ public final class StewardCommands {
         }
 
         @Override
-        List<Column> columns(ConfigurableApplicationContext context) {
+        List<Column> columns(Names names) {
             return List.of(Column.of("编号", "id"), Column.of("区县代码", "district_code"),
-                    new Column("区县", row -> district(row, context)), Column.of("主记录A", "master_a"),
+                    new Column("区县", names::district), Column.of("主记录A", "master_a"),
                     Column.of("名称A", "name_a"), Column.of("主记录B", "master_b"), Column.of("名称B", "name_b"),
                     Column.of("相似分数", "score"), Column.of("依据", "evidence"));
         }
 
         @Override
-        String screen(Map<String, Object> row, ConfigurableApplicationContext context) {
-            return "疑似重复 " + row.get("id") + "  " + district(row, context) + "  分数 " + row.get("score")
+        String screen(Map<String, Object> row, Names names) {
+            return "疑似重复 " + row.get("id") + "  " + names.district(row) + "  分数 " + row.get("score")
                     + "  主记录 " + row.get("master_a") + "「" + row.get("name_a") + "」 ↔ 主记录 " + row.get("master_b")
                     + "「" + row.get("name_b") + "」" + System.lineSeparator() + "    " + row.get("evidence");
         }
@@ -206,18 +211,18 @@ public final class StewardCommands {
         }
 
         @Override
-        List<Column> columns(ConfigurableApplicationContext context) {
-            return List.of(Column.of("编号", "id"), new Column("冲突", row -> kind(row, context)), Column.of("统计月份", "period"),
+        List<Column> columns(Names names) {
+            return List.of(Column.of("编号", "id"), new Column("冲突", names::kind), Column.of("统计月份", "period"),
                     new Column("对象", StewardCommands::masterKind), Column.of("主记录", "master_id"),
-                    Column.of("区县代码", "district_code"), new Column("区县", row -> district(row, context)),
+                    Column.of("区县代码", "district_code"), new Column("区县", names::district),
                     Column.of("说明", "detail"));
         }
 
         @Override
-        String screen(Map<String, Object> row, ConfigurableApplicationContext context) {
-            return "冲突 " + row.get("id") + "  " + kind(row, context) + "  " + district(row, context) + "  "
+        String screen(Map<String, Object> row, Names names) {
+            return "冲突 " + row.get("id") + "  " + names.kind(row) + "  " + names.district(row) + "  "
                     + row.get("period") + "  " + masterKind(row) + "主记录 " + row.get("master_id")
-                    + System.lineSeparator() + "    " + context.getBean(Places.class).withNames(String.valueOf(row.get("detail")));
+                    + System.lineSeparator() + "    " + names.places().withNames(String.valueOf(row.get("detail")));
         }
     }
 
