@@ -37,14 +37,24 @@ public class Places {
         return name.isEmpty() ? code : name;
     }
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
+    /** A 12-digit division code, or a street's 9-digit one, standing alone (not inside a longer number). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?<![0-9])(?:[0-9]{12}|[0-9]{9})(?![0-9])");
 
-    /** A text with every 12-digit division code in it replaced by the division's name, for people. */
+    /**
+     * A text with every division code in it (12 digits, or a street's 9) replaced by the division's
+     * name, for people. A number of that length that is no division of the reference — a phone, a
+     * count — is left as it is: named piece by piece it would read as garbage.
+     */
     public String withNames(String text) {
         if (text == null) {
             return "";
         }
-        return CODE.matcher(text).replaceAll(found -> java.util.regex.Matcher.quoteReplacement(fullName(found.group())));
+        return CODE.matcher(text).replaceAll(found -> java.util.regex.Matcher.quoteReplacement(
+                known(found.group()) ? fullName(found.group()) : found.group()));
+    }
+
+    private boolean known(String code) {
+        return !name(code).equals(code);
     }
 
     /** A name with its parents down from the district: 长安区建北街道锦绣社区. */

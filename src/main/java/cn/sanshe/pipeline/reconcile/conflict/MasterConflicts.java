@@ -88,7 +88,7 @@ public class MasterConflicts implements SourceRowsListener {
                 String status = registry.text("registry_status");
                 if (registry.period().equals(newest) && status != null && CANCELLED.contains(status)) {
                     byMonth.put(ledger.period(), new Found(ConflictKind.ORG_ACTIVE_BUT_CANCELLED, ledger.period(),
-                            masterId, ledger.text("district_code"), ledger.period(), "街道" + ledger.text("unit_code")
+                            masterId, ledger.text("district_code"), ledger.period(), ledger.text("unit_code")
                                     + "台账仍列为活动组织，登记管理机关名录为" + status + "：" + ledger.text("name")));
                     break;
                 }

@@ -36,7 +36,7 @@ class MasterConflictsTests {
         List<MasterConflicts.Found> found = MasterConflicts.activeButCancelled(7, rows);
 
         assertThat(found).extracting(MasterConflicts.Found::period).containsExactly("2026-03", "2026-04");
-        assertThat(found.get(1).detail()).isEqualTo("街道130102002台账仍列为活动组织，登记管理机关名录为注销：阳光老年协会");
+        assertThat(found.get(1).detail()).isEqualTo("130102002台账仍列为活动组织，登记管理机关名录为注销：阳光老年协会");
         assertThat(found).allMatch(f -> f.kind() == ConflictKind.ORG_ACTIVE_BUT_CANCELLED && f.masterId() == 7
                 && f.key().equals(f.period()));
     }

@@ -162,7 +162,7 @@ class ReconcileAccuracyIntegrationTests {
         assertThat(ConflictOracle.details(jdbc, Truth.Planted.CERT_TWO_IDS)).isNotEmpty()
                 .allMatch(detail -> detail.matches("证书编号\\S+出现在2个身份证号下：\\d{6}\\*+\\d{3}[\\dX]、\\d{6}\\*+\\d{3}[\\dX]"));
         assertThat(ConflictOracle.details(jdbc, Truth.Planted.ORG_ACTIVE_BUT_CANCELLED)).isNotEmpty()
-                .allMatch(detail -> detail.matches("街道\\d{9}台账仍列为活动组织，登记管理机关名录为(注销|撤销)：.+"));
+                .allMatch(detail -> detail.matches("\\d{9}台账仍列为活动组织，登记管理机关名录为(注销|撤销)：.+"));
         assertThat(ConflictOracle.details(jdbc, Truth.Planted.CERT_NOT_IN_REGISTER)).isNotEmpty()
                 .allMatch(detail -> detail.startsWith("花名册填报") && detail.endsWith("持证名录中没有：按未核实处理，不计入持证人数")
                         && !detail.contains("null"));
