@@ -5,10 +5,14 @@ final class JdbcUrls {
 
     /**
      * Batched inserts rewritten to multi-row statements (the bulk of ingest time), LOAD DATA for
-     * bulk loads, UTF-8 for Chinese text, and no TLS to a server on the loopback interface.
+     * bulk loads, UTF-8 for Chinese text, and no TLS to a server on the loopback interface. The
+     * statements' parse kept per connection ({@code cachePrepStmts}): without it Connector/J parses
+     * the SQL of every statement it prepares again (a tenth of the samples of ingest's district
+     * threads, in a profile at national scale 0.25).
      */
     static final String OPTIONS = "?characterEncoding=UTF-8&rewriteBatchedStatements=true"
-            + "&allowLoadLocalInfile=true&sslMode=DISABLED&allowPublicKeyRetrieval=true";
+            + "&allowLoadLocalInfile=true&sslMode=DISABLED&allowPublicKeyRetrieval=true"
+            + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048";
 
     private JdbcUrls() {
     }

@@ -255,7 +255,9 @@ public final class PipelineBenchmark {
                     options.ceilingRows(), 2000, context.getBean(IdentityVault.class));
             LoadDataCeiling.load(dataSource, prepared, Math.min(10, prepared.chunks()));   // warm-up
             jdbc.execute("TRUNCATE TABLE " + LoadDataCeiling.TABLE);
+            CpuWatch.Sample ceilingCpu = CpuWatch.sample();
             LoadDataCeiling.Timing before = LoadDataCeiling.load(dataSource, prepared, prepared.chunks());
+            line("  LOAD DATA ceiling before ingest, " + CpuWatch.since(ceilingCpu, before.seconds(), before.rows()).describe());
             jdbc.execute("TRUNCATE TABLE " + LoadDataCeiling.TABLE);
 
             stages.add(stage("ingest", "rows read", () -> {
@@ -542,12 +544,14 @@ public final class PipelineBenchmark {
         long start;
         long end;
         Map<String, Long> before = serverCounters();
+        CpuWatch.Sample cpu = CpuWatch.sample();
         try (HeapWatch watch = HeapWatch.start()) {
             start = System.nanoTime();
             done = work.call();
             end = System.nanoTime();
             heap = watch.stop();
         }
+        CpuWatch.Spent spent = CpuWatch.since(cpu, (end - start) / 1e9, done.rows());
         Map<String, Long> after = serverCounters();
         Stage stage = new Stage(name, (end - start) / 1e9, done.rows(), unit, heap, databaseBytes(), done.outcome());
         if (jdbc != null && !name.equals("divisions") && !name.equals("indicators")) {
@@ -560,6 +564,7 @@ public final class PipelineBenchmark {
                     counter.toLowerCase(Locale.ROOT), value - before.getOrDefault(counter, 0L))));
             line(text.toString());
         }
+        line("    " + spent.describe());
         line(String.format(Locale.ROOT, "  %s: %.1f s, %,d %s (%s/s), peak heap %d MB (after GC %d MB), database %,d MB; %s",
                 name, stage.seconds(), stage.rows(), unit, rate(stage.rate()), heap.sumOfPoolPeaks() >> 20, heap.maxAfterGc() >> 20,
                 stage.dbBytes() >> 20, stage.outcome()));
