@@ -88,6 +88,7 @@ class IndicatorsJobIntegrationTests {
         ScheduledTask.Outcome outcome = nightly.run();
         assertThat(outcome.succeeded()).as(outcome.detail()).isTrue();
         nightlyDetail = outcome.detail();
+        System.out.println("nightly pipeline: " + nightlyDetail);
         nightlyRuns = Set.copyOf(jdbc.queryForList("SELECT id FROM indicator_run", Long.class));
         nightlyRan = true;
     }
@@ -147,6 +148,7 @@ class IndicatorsJobIntegrationTests {
         assertThat(result.runsByScope().keySet()).containsExactlyInAnyOrderElementsOf(scopes);
         assertThat(partitions(result.outcome().executionId())).containsExactlyInAnyOrderElementsOf(
                 scopes.stream().map(scope -> "indicatorsScopeStep:scope-" + scope).toList());
+        System.out.println(result.summary() + "\n" + result.outcome().describe());
         assertThat(result.summary().get(0)).contains("本次计算 " + scopes.size() + " 个范围").contains("全国 1");
 
         // the invariant, over every scope and profile: the job's run holds what the scope computed alone gives
@@ -200,6 +202,7 @@ class IndicatorsJobIntegrationTests {
         StringWriter out = new StringWriter();
         int status = CommandLineFrame.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 "jobs", "show", Long.toString(first.executionId()));
+        System.out.println(failed.summary() + "\n" + first.describe() + "\n" + out);   // to read in the test's output
         assertThat(status).isZero();
         assertThat(out.toString()).contains("指标·长安区（indicatorsScopeStep:scope-130102000000）")
                 .contains("指标·全国（indicatorsScopeStep:scope-000000000000）").contains("指标·河北省");
@@ -231,6 +234,7 @@ class IndicatorsJobIntegrationTests {
             StringWriter err = new StringWriter();
             int status = CommandLineFrame.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
                     args.toArray(String[]::new));
+            System.out.println(String.join(" ", args) + " → " + status + ": " + err);
             assertThat(status).as("%s: %s", args, err).isEqualTo(CommandLineFrame.USAGE);
             assertThat(err.toString().strip().lines().count()).as("%s: %s", args, err).isEqualTo(1);
             assertThat(err.toString()).as(String.join(" ", args)).containsPattern("\\p{IsHan}");
