@@ -205,7 +205,8 @@ class IndicatorsJobIntegrationTests {
         System.out.println(failed.summary() + "\n" + first.describe() + "\n" + out);   // to read in the test's output
         assertThat(status).isZero();
         assertThat(out.toString()).contains("指标·长安区（indicatorsScopeStep:scope-130102000000）")
-                .contains("指标·全国（indicatorsScopeStep:scope-000000000000）").contains("指标·河北省");
+                .contains("指标·全国（indicatorsScopeStep:scope-000000000000）").contains("指标·河北省")
+                .contains("原因：指标·长安区（130102000000，" + month + "）计算失败").doesNotContain("\tat org.");
 
         JobOutcome restarted = jobs.restart(first.executionId(), false);
         assertThat(restarted.succeeded()).as(restarted.describe()).isTrue();
