@@ -10,6 +10,7 @@ import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.partition.PipelineTables;
 import cn.sanshe.pipeline.schedule.ScheduledTask;
+import cn.sanshe.pipeline.system.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -67,6 +68,8 @@ class IndicatorsJobIntegrationTests {
     JobControl jobs;
     @Autowired
     ReportRun reports;
+    @Autowired
+    RunLock runLock;
     @Autowired
     DeliveryProperties delivery;
     @Autowired
@@ -224,6 +227,30 @@ class IndicatorsJobIntegrationTests {
                 SELECT scope_code FROM indicator_run WHERE period = ? AND profile = 'gansu-2015'
                 GROUP BY scope_code HAVING COUNT(*) > 1""", String.class, month.toString()))
                 .as("the failed attempt stored nothing: one run per scope").isEmpty();
+    }
+
+    @Test
+    void aSecondIndicatorsRunIsRefusedWhileOneHoldsTheLock() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (RunLock.Held ignored = runLock.hold(RunLock.INDICATORS, "indicators --period 2026-10 --all-scopes（测试）")) {
+                held.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        holder.start();
+        held.await();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicatorsRun.allScopes(ENDED, List.of()))
+                    .isInstanceOf(RunLock.RefusedException.class)
+                    .hasMessageContaining("另一个命令正在运行：indicators --period 2026-10 --all-scopes（测试）");
+        } finally {
+            done.countDown();
+            holder.join();
+        }
     }
 
     @Test
