@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.cli;
 import cn.sanshe.pipeline.console.UsersCommand;
 import cn.sanshe.pipeline.delivery.DeliverCommand;
 import cn.sanshe.pipeline.delivery.RemindCommand;
+import cn.sanshe.pipeline.indicators.IndicatorsCommand;
 import cn.sanshe.pipeline.indicators.explain.ExplainCommand;
 import cn.sanshe.pipeline.demo.DemoCommand;
 import cn.sanshe.pipeline.ingest.IngestCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"三社联动数据整合与报表流水线：街道、区县报送表 → 校验入库 → 主数据 → PDF 看板。",
             "不带命令时运行 demo。Spring 配置可用 --键=值 覆盖，如 --spring.datasource.url=jdbc:mysql://…"},
         subcommands = {DemoCommand.class, DivisionsCommand.class, IngestCommand.class, IngestFileCommand.class,
-            ReconcileCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
+            ReconcileCommand.class, IndicatorsCommand.class, ExportCommand.class, ImportCommand.class, StewardCommands.Review.class,
             StewardCommands.UnmergeRows.class, StewardCommands.ConflictsCommand.class, ReportCommand.class,
             JobsCommand.class, DeliverCommand.class, ScheduleCommand.class, ServeCommand.class,
             TemplatesCommand.class, UsersCommand.class, WorkerCommand.class, ExplainCommand.class,

@@ -32,6 +32,9 @@ public class Places {
             return "";
         }
         String full = code.length() >= 12 ? code.substring(0, 12) : code + "0".repeat(12 - code.length());
+        if (full.equals("000000000000")) {
+            return "全国";    // the root above the provinces: no row of the reference
+        }
         String name = names.computeIfAbsent(full, key -> jdbc.queryForList("SELECT name FROM division WHERE code = ?",
                 String.class, key).stream().findFirst().orElse(""));
         return name.isEmpty() ? code : name;

@@ -151,6 +151,11 @@ public class JobControl {
                 return JobOutcome.of(jobOperator.restart(execution));
             }
         }
+        if (job.equals("indicatorsJob")) {
+            try (RunLock.Held ignored = runLock.hold(RunLock.INDICATORS, "jobs restart " + executionId + "（" + job + "）")) {
+                return JobOutcome.of(jobOperator.restart(execution));
+            }
+        }
         return JobOutcome.of(jobOperator.restart(execution));
     }
 

@@ -22,9 +22,21 @@ public record JobOutcome(long executionId, String jobName, BatchStatus status, S
                 .sorted(Comparator.comparing(JobOutcome::partitionHandlerOnly))
                 .map(JobOutcome::rootMessage)
                 .findFirst()
-                .orElse(execution.getExitStatus().getExitDescription());
+                .orElseGet(() -> recorded(execution.getExitStatus().getExitDescription()));
         return new JobOutcome(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus(),
                 failed == null ? null : failed.getStepName(), reason);
+    }
+
+    /**
+     * An execution read back from the job repository (jobs show) has no exceptions, only the exit
+     * description: when that is a recorded failure ({@link RootCauseRecorder}'s words line above a
+     * stack trace), its words, not the whole trace.
+     */
+    private static String recorded(String description) {
+        if (description != null && (description.startsWith(RootCauseRecorder.MARK) || description.contains("\n\tat "))) {
+            return FailureWords.of(description);
+        }
+        return description;
     }
 
     public boolean succeeded() {

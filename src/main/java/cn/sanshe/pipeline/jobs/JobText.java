@@ -80,6 +80,23 @@ public final class JobText {
         return NAMES.getProperty("step." + step, step);
     }
 
+    /**
+     * The division a partition is named after: a district partition ({@code district-130102}) its
+     * 6-digit code, a scope partition of the indicators ({@code scope-130000000000}, the root
+     * {@code scope-000000000000}) its 12-digit code; null for any other partition.
+     */
+    public static String partitionPlace(String partition) {
+        if (partition == null) {
+            return null;
+        }
+        int colon = partition.indexOf(':');
+        String name = colon < 0 ? partition : partition.substring(colon + 1);
+        if (name.startsWith("district-")) {
+            return name.substring("district-".length());
+        }
+        return name.startsWith("scope-") ? name.substring("scope-".length()) : null;
+    }
+
     /** {@code 扫描收件箱（ingestScanStep）}: for the command line and the failure mail, beside the code. */
     public static String step(String stepName) {
         if (stepName == null) {

@@ -128,15 +128,17 @@ public class JobsCommand implements Runnable {
             return CommandLineFrame.DONE;
         }
 
-        /** 区县入库·长安区（ingestDistrictStep:district-130102）: a district's partition by its name. */
+        /**
+         * 区县入库·长安区（ingestDistrictStep:district-130102）, 指标·河北省（indicatorsScopeStep:scope-130000000000）:
+         * a district's or a scope's partition by its name.
+         */
         private static String stepLabel(StepExecution step, Places places) {
             String name = step.getStepName();
-            int colon = name.indexOf(':');
-            if (colon < 0 || !name.startsWith("district-", colon + 1)) {
+            String place = name.indexOf(':') < 0 ? null : JobText.partitionPlace(name);
+            if (place == null) {
                 return JobText.step(name);
             }
-            return JobText.stepName(name) + "·" + places.name(name.substring(colon + 1 + "district-".length())) + "（"
-                    + name + "）";
+            return JobText.stepName(name) + "·" + places.name(place) + "（" + name + "）";
         }
 
         private static String fileStatus(Object status) {

@@ -84,6 +84,11 @@ public class Runs {
         public String district() {
             return partition != null && partition.startsWith("district-") ? partition.substring(9) : null;
         }
+
+        /** The division of a district or scope partition ({@code scope-130000000000}), else null. */
+        public String place() {
+            return JobText.partitionPlace(partition);
+        }
     }
 
     /** Why a run failed: the reason in plain words, where, and the full trace for whoever needs it. */
@@ -352,7 +357,7 @@ public class Runs {
         if (!step.partitioned()) {
             return name;
         }
-        return name + " · " + (step.district() != null ? places.name(step.district()) : "分区 " + step.partition());
+        return name + " · " + (step.place() != null ? places.name(step.place()) : "分区 " + step.partition());
     }
 
     static String words(String status) {

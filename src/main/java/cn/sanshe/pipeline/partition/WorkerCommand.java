@@ -8,11 +8,11 @@ import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import picocli.CommandLine.Command;
 
 /**
- * {@code worker}: takes partitions of ingest and reconcile from the broker and runs them until
+ * {@code worker}: takes partitions of ingest, reconcile and indicators from the broker and runs them until
  * stopped (Ctrl-C, {@code systemctl stop}, or a kill: a partition it was running is then
  * recovered and restarted by operators, README "Running workers on several machines").
  */
-@Command(name = "worker", description = {"远程分区的工作节点：从消息中间件领取入库、匹配的分区（每区县一个）并运行，直到停止。",
+@Command(name = "worker", description = {"远程分区的工作节点：从消息中间件领取入库、匹配的分区（每区县一个）和指标的分区（每范围一个）并运行，直到停止。",
     "需要 --pipeline.partitioning.mode=remote、--pipeline.partitioning.broker-url=tcp://主机:端口，",
     "以及与管理节点相同的数据库（spring.datasource.url）、收件箱和 PIPELINE_IDENTITY_KEY。"})
 public class WorkerCommand extends ApplicationCommand {

@@ -1,11 +1,15 @@
 package cn.sanshe.pipeline.schedule;
 
+import cn.sanshe.pipeline.delivery.DeliveryProperties;
 import cn.sanshe.pipeline.delivery.Reminders;
 import cn.sanshe.pipeline.delivery.ReportRun;
+import cn.sanshe.pipeline.indicators.IndicatorsRun;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
 import java.time.YearMonth;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,16 +23,41 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ScheduleProperties.class)
 class PipelineTasks {
 
+    /**
+     * Ingest → reconcile → indicators. The indicators are those the next monthly report run needs:
+     * every scope of the month just ended (Beijing time) and of the month before it (an edition's
+     * comparison column), for every distinct profile of the monthly editions in
+     * {@code jobs/editions.yml} (the default profile for an edition without one). The report run
+     * then reuses these stored runs while no input changes ({@code IndicatorService.runOrReuse}).
+     * {@code pipeline.indicators.nightly-months} (2) says how many months back from the one just ended.
+     */
     @Bean
-    ScheduledTask nightlyPipeline(IngestRun ingest, ReconcileRun reconcile) {
+    ScheduledTask nightlyPipeline(IngestRun ingest, ReconcileRun reconcile, IndicatorsRun indicators,
+            DeliveryProperties delivery, ScheduleProperties schedules,
+            @Value("${pipeline.indicators.nightly-months:2}") int nightlyMonths) {
         return ScheduledTask.of("nightly-pipeline", () -> {
             JobOutcome ingested = ingest.inbox(null, null).outcome();
             if (!ingested.succeeded()) {
                 return outcome(ingested);
             }
             JobOutcome reconciled = reconcile.run(null);
-            return new ScheduledTask.Outcome(reconciled.succeeded(),
-                    "ingest #" + ingested.executionId() + " 完成；" + outcome(reconciled).detail());
+            String done = "ingest #" + ingested.executionId() + " 完成；";
+            if (!reconciled.succeeded()) {
+                return new ScheduledTask.Outcome(false, done + outcome(reconciled).detail());
+            }
+            done += "reconcileJob #" + reconciled.executionId() + " 完成";
+            List<String> profiles = indicators.profileNames(delivery.editions().stream()
+                    .filter(edition -> edition.cadence() == DeliveryProperties.Cadence.MONTHLY)
+                    .map(DeliveryProperties.Edition::profile).toList());
+            YearMonth ended = YearMonth.now(schedules.zone()).minusMonths(1);
+            for (int back = 0; back < Math.max(1, nightlyMonths); back++) {
+                JobOutcome computed = indicators.allScopes(ended.minusMonths(back), profiles).outcome();
+                done += "；" + outcome(computed).detail() + "（" + ended.minusMonths(back) + "）";
+                if (!computed.succeeded()) {
+                    return new ScheduledTask.Outcome(false, done);
+                }
+            }
+            return new ScheduledTask.Outcome(true, done);
         });
     }
 

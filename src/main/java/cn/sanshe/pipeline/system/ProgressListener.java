@@ -38,9 +38,12 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
                 new Progress(partition < 0 ? label : label + " " + partitionName(name.substring(partition + 1)), 0)));
     }
 
+    /** {@code district-130102} → 长安区; an indicators scope {@code scope-130000000000} → 河北省. */
     private String partitionName(String partition) {
-        return partition.startsWith("district-") ? divisionNames.apply(partition.substring("district-".length()))
-                : partition;
+        if (partition.startsWith("district-")) {
+            return divisionNames.apply(partition.substring("district-".length()));
+        }
+        return partition.startsWith("scope-") ? divisionNames.apply(partition.substring("scope-".length())) : partition;
     }
 
     @Override

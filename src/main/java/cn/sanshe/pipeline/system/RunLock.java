@@ -33,6 +33,8 @@ public class RunLock {
 
     /** Divisions load and ingest: an ingest must see the reference whole, never half-loaded. */
     public static final String INGEST = "ingest";
+    /** Two indicator jobs at once would compute the same scopes twice. */
+    public static final String INDICATORS = "indicators";
 
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")

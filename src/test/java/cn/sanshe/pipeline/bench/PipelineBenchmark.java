@@ -3,7 +3,7 @@ package cn.sanshe.pipeline.bench;
 import cn.sanshe.pipeline.PipelineApplication;
 import cn.sanshe.pipeline.delivery.ReportRun;
 import cn.sanshe.pipeline.identifiers.DivisionCode;
-import cn.sanshe.pipeline.indicators.AllScopes;
+import cn.sanshe.pipeline.indicators.IndicatorsRun;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reconcile.ReconcileRun;
@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole nightly pipeline on a {@link NationalScenario}, per scale factor in a fresh database and
  * in this one JVM: the division reference, ingest of every file of the three months, reconcile,
- * the indicators of every level (the root, each province, city and district) for the last month,
+ * the indicators of every level (the root, each province, city and district) for the last month
+ * ({@code indicatorsJob}, one partition per scope: on the pool, or on the workers when remote),
  * and the report run of that month — every district's monthly edition plus the national one,
  * rendered and delivered (as {@code .eml} files to the outbox) by the one {@code reportDeliveryJob}.
  * Per stage: wall time, rows/s, peak heap, database size on disk after it. Ingest is set against
@@ -163,10 +164,13 @@ public final class PipelineBenchmark {
                 double remoteLinked = remote.stage("ingest").seconds() + remote.stage("reconcile").seconds();
                 line(String.format(Locale.ROOT, "scale %s, manager + %d worker JVMs against one JVM: master records (by their "
                         + "source rows) %s, kpis.json of every edition %s; ingest + reconcile %.1f s against %.1f s (ratio %.2f), "
+                        + "indicators %.1f s against %.1f s (ratio %.2f), "
                         + "whole pipeline %.1f s against %.1f s (ratio %.2f)", scale, options.remoteWorkers(),
                         remote.mastersDigest().equals(single.mastersDigest()) ? "identical" : "DIFFERENT",
                         remote.kpisDigest().equals(single.kpisDigest()) ? "identical" : "DIFFERENT",
-                        remoteLinked, singleLinked, remoteLinked / singleLinked, remote.total(), single.total(),
+                        remoteLinked, singleLinked, remoteLinked / singleLinked, remote.stage("indicators").seconds(),
+                        single.stage("indicators").seconds(),
+                        remote.stage("indicators").seconds() / single.stage("indicators").seconds(), remote.total(), single.total(),
                         remote.total() / single.total()));
                 save();
             }
@@ -303,13 +307,15 @@ public final class PipelineBenchmark {
                         + ", review pairs " + jdbc.queryForObject("SELECT COUNT(*) FROM org_review", Long.class));
 
                 stages.add(stage("indicators", "figures", () -> {
-                    // partitioned by scope on a pool of one thread per processor (AllScopes)
-                    AllScopes all = context.getBean(AllScopes.class);
-                    List<String> scopes = all.everyScope();
-                    all.run(scopes, month, "shijiazhuang-2020");
+                    // indicatorsJob: one partition per scope, largest first, on a pool of one thread per
+                    // processor or, with remote workers, on the workers
+                    IndicatorsRun.Result result = context.getBean(IndicatorsRun.class)
+                            .allScopes(month, List.of("shijiazhuang-2020"));
                     Long values = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
-                    return new Done(values, "COMPLETED (" + scopes.size() + " scopes: the root, provinces, cities, districts)");
+                    return new Done(values, outcome(result.outcome()) + " (" + result.runsByScope().size()
+                            + " scopes: the root, provinces, cities, districts)");
                 }));
+                longestPartitions(jdbc, "indicatorsScopeStep");
 
                 stages.add(stage("reports + delivery", "editions", () -> {
                     JobOutcome outcome = context.getBean(ReportRun.class).runMonth(month);
@@ -516,6 +522,18 @@ public final class PipelineBenchmark {
         line(text.toString());
     }
 
+    /** The three longest partitions of the last job execution's step, by name. */
+    private void longestPartitions(JdbcTemplate jdbc, String step) {
+        StringBuilder text = new StringBuilder("    longest partitions:");
+        jdbc.query("""
+                SELECT STEP_NAME, TIMESTAMPDIFF(MICROSECOND, START_TIME, END_TIME) / 1e6 AS seconds
+                FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)
+                AND STEP_NAME LIKE ? ORDER BY seconds DESC LIMIT 3""", rs -> {
+                    text.append(String.format(Locale.ROOT, " %s %.1f s;", rs.getString(1), rs.getDouble(2)));
+                }, step + ":%");
+        line(text.toString());
+    }
+
     private JdbcTemplate jdbc;
 
     private static final List<String> COUNTERS = List.of("Com_select", "Com_insert", "Com_update", "Com_delete",
@@ -554,7 +572,7 @@ public final class PipelineBenchmark {
         CpuWatch.Spent spent = CpuWatch.since(cpu, (end - start) / 1e9, done.rows());
         Map<String, Long> after = serverCounters();
         Stage stage = new Stage(name, (end - start) / 1e9, done.rows(), unit, heap, databaseBytes(), done.outcome());
-        if (jdbc != null && !name.equals("divisions") && !name.equals("indicators")) {
+        if (jdbc != null && !name.equals("divisions")) {
             steps(jdbc);
         }
         if (!before.isEmpty()) {

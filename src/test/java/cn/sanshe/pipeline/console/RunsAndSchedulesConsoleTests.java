@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.sanshe.pipeline.indicators.IndicatorsRun;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
 import cn.sanshe.pipeline.reference.DivisionLoader;
@@ -77,6 +78,9 @@ class RunsAndSchedulesConsoleTests {
     @Autowired
     Scheduler scheduler;
 
+    @Autowired
+    IndicatorsRun indicatorsRun;
+
     @TempDir
     Path dir;
 
@@ -135,6 +139,19 @@ class RunsAndSchedulesConsoleTests {
                 .doesNotContain("hx-trigger");
         assertThat(page(get("/runs/" + id + "/confirm").param("action", "restart").with(operator)))
                 .contains("已有更新的执行").doesNotContain("id=\"confirm\"");
+    }
+
+    /** An indicators run's page names its scope partitions by their places, never by codes alone. */
+    @Test
+    void anIndicatorsRunShowsItsScopesByName() throws Exception {
+        IndicatorsRun.Result result = indicatorsRun.run(java.time.YearMonth.of(2026, 10), java.util.List.of(),
+                java.util.List.of("130100", "130102"));
+        assertThat(result.outcome().succeeded()).as(result.outcome().describe()).isTrue();
+        var operator = as(users, "operator-city");
+        assertThat(page(get("/runs").param("job", "indicatorsJob").with(operator)))
+                .contains("/runs/" + result.outcome().executionId()).contains("指标计算");
+        assertThat(page(get("/runs/" + result.outcome().executionId()).with(operator)))
+                .contains("按范围计算指标").contains("石家庄市").contains("长安区").doesNotContain("scope-130102000000");
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.sanshe.pipeline.PipelineApplication;
 import cn.sanshe.pipeline.demo.DemoInbox;
 import cn.sanshe.pipeline.indicators.IndicatorService;
 import cn.sanshe.pipeline.indicators.IndicatorValue;
+import cn.sanshe.pipeline.indicators.IndicatorsRun;
 import cn.sanshe.pipeline.ingest.IngestRun;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
@@ -39,7 +40,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * step times out, operators' {@code jobs restart} recovers the execution and restarts it, and only
  * the lost partition runs again. The master records (by their source rows) and the city's
  * indicator values then equal those of the same inbox run on one node, and no partition has
- * completed twice.
+ * completed twice. Then {@code indicatorsJob} runs on the surviving worker, one partition per scope,
+ * and every scope's stored values equal the single-node job's.
  */
 class RemotePartitioningIntegrationTests {
 
@@ -57,19 +59,32 @@ class RemotePartitioningIntegrationTests {
     record Result(List<String> orgMasters, List<String> workerMasters, List<IndicatorValue> city, Map<String, Object> staged) {
     }
 
+    /** {@code indicatorsJob} of the last month: every scope's stored values, by scope. */
+    private static Map<String, List<IndicatorValue>> indicatorsJob(ConfigurableApplicationContext context) throws Exception {
+        IndicatorsRun.Result run = context.getBean(IndicatorsRun.class).allScopes(MONTHS.get(1), List.of("shijiazhuang-2020"));
+        assertThat(run.outcome().succeeded()).as(run.outcome().describe()).isTrue();
+        IndicatorService indicators = context.getBean(IndicatorService.class);
+        Map<String, List<IndicatorValue>> values = new java.util.TreeMap<>();
+        run.runsByScope().forEach((scope, runs) -> values.put(scope, indicators.stored(runs.get(0))));
+        return values;
+    }
+
     @Test
     void aWorkerKilledMidPartitionLosesOnlyItsPartitionAndTheResultIsTheSingleNodeOne(@TempDir Path dir) throws Exception {
         Path inbox = dir.resolve("inbox");
         DemoInbox.write(inbox, MONTHS, 20261006L);
 
         Result single;
+        Map<String, List<IndicatorValue>> singleIndicators;
         try (ConfigurableApplicationContext local = context(List.of("--pipeline.partitioning.mode=local"))) {
             JdbcTemplate jdbc = local.getBean(JdbcTemplate.class);
             PipelineTables.reset(local, jdbc);
             assertThat(local.getBean(IngestRun.class).inbox(inbox, null).outcome().succeeded()).isTrue();
             assertThat(local.getBean(ReconcileRun.class).run(null).succeeded()).isTrue();
             single = result(local, jdbc);
+            singleIndicators = indicatorsJob(local);
         }
+        assertThat(singleIndicators).containsKeys("000000000000", "130000000000", CITY);
         assertThat(single.orgMasters()).isNotEmpty();
 
         int brokerPort = freePort();
@@ -119,6 +134,24 @@ class RemotePartitioningIntegrationTests {
             assertThat(workerB).contains("runs partition");
             // the request A held unacknowledged came back to B, which saw the partition claimed and left it
             assertThat(workerB).contains("不再运行：重复投递的请求");
+
+            // indicators partitioned by scope on the surviving worker: every scope's values as on one node
+            Map<String, List<IndicatorValue>> remoteIndicators = indicatorsJob(manager);
+            assertThat(remoteIndicators.keySet()).isEqualTo(singleIndicators.keySet());
+            remoteIndicators.forEach((scope, values) -> assertThat(values).as(scope).isNotEmpty()
+                    .isEqualTo(singleIndicators.get(scope)));
+            Matcher scopes = Pattern.compile("runs partition indicatorsScopeStep:scope-(\\d{12})")
+                    .matcher(Files.readString(logB.resolveSibling(logB.getFileName() + ".file")));
+            List<String> taken = new ArrayList<>();
+            while (scopes.find()) {
+                taken.add(scopes.group(1));
+            }
+            // one worker of one thread takes them as sent: the largest first (the root, provinces, cities, districts)
+            assertThat(taken).as("worker B computed every scope, largest first").containsExactlyElementsOf(
+                    taken.stream().sorted(java.util.Comparator.comparingInt((String code) -> code.replaceAll("0+$", "").length() <= 2
+                            ? code.replaceAll("0+$", "").length() == 0 ? 0 : 1 : code.replaceAll("0+$", "").length() <= 4 ? 2 : 3)
+                            .thenComparing(code -> code)).toList())
+                    .containsExactlyInAnyOrderElementsOf(remoteIndicators.keySet());
             b.destroy();
         }
     }
