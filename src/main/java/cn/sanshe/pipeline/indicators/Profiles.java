@@ -18,6 +18,12 @@ class Profiles {
         this.jdbc = jdbc;
     }
 
+    /** The profile's title as leaders know it (石家庄市…), or its name when it has none. */
+    String title(String name) {
+        List<String> titles = jdbc.queryForList("SELECT title FROM target_profile WHERE name = ?", String.class, name);
+        return titles.isEmpty() || titles.get(0) == null || titles.get(0).isBlank() ? name : titles.get(0);
+    }
+
     /** The profile of that name; {@link Profile#NONE} for null (figures without targets). */
     Profile load(String name) {
         if (name == null || name.isBlank()) {

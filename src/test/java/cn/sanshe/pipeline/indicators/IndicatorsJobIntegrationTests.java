@@ -153,6 +153,8 @@ class IndicatorsJobIntegrationTests {
                 scopes.stream().map(scope -> "indicatorsScopeStep:scope-" + scope).toList());
         System.out.println(result.summary() + "\n" + result.outcome().describe());
         assertThat(result.summary().get(0)).contains("本次计算 " + scopes.size() + " 个范围").contains("全国 1");
+        String title = jdbc.queryForObject("SELECT title FROM target_profile WHERE name = 'shijiazhuang-2020'", String.class);
+        assertThat(result.summary().get(0)).as("profiles by their titles").contains("（目标口径：" + title + "，--profile shijiazhuang-2020；");
 
         // the invariant, over every scope and profile: the job's run holds what the scope computed alone gives
         for (String scope : scopes) {
