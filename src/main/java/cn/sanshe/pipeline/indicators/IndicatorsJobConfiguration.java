@@ -65,7 +65,7 @@ class IndicatorsJobConfiguration {
             IndicatorService indicators, JdbcTemplate jdbc, Places places) {
         return new StepBuilder(WORKER_STEP, jobRepository)
                 .tasklet(new ScopeIndicators(indicators, jdbc, places), transactionManager)
-                .listener((StepExecutionListener) new ProgressListener("指标", places::name))
+                .listener((StepExecutionListener) new ProgressListener("指标", places::name, "个数字", "个/秒"))
                 .build();
     }
 

@@ -14,6 +14,8 @@ public final class Progress {
     private static final long PLAIN_EVERY_NANOS = 10_000_000_000L;
 
     private final String label;
+    private final String unit;
+    private final String rateUnit;
     private final long total;
     private final PrintStream out;
     private final boolean terminal;
@@ -22,11 +24,22 @@ public final class Progress {
 
     /** {@code total} &lt;= 0 when unknown. */
     public Progress(String label, long total) {
-        this(label, total, System.err, System.console() != null);
+        this(label, total, "行", "行/秒");
+    }
+
+    /** Counting other things than rows: {@code unit} after the count (个数字), {@code rateUnit} after the rate (个/秒). */
+    public Progress(String label, long total, String unit, String rateUnit) {
+        this(label, total, unit, rateUnit, System.err, System.console() != null);
     }
 
     Progress(String label, long total, PrintStream out, boolean terminal) {
+        this(label, total, "行", "行/秒", out, terminal);
+    }
+
+    Progress(String label, long total, String unit, String rateUnit, PrintStream out, boolean terminal) {
         this.label = label;
+        this.unit = unit;
+        this.rateUnit = rateUnit;
         this.total = total;
         this.out = out;
         this.terminal = terminal;
@@ -57,11 +70,11 @@ public final class Progress {
     String describe(long done, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
         double rate = done / seconds;
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d 行", label, done));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d %s", label, done, unit));
         if (total > 0) {
             line.append(String.format(Locale.ROOT, " / %,d (%.0f%%)", total, 100.0 * done / total));
         }
-        line.append(String.format(Locale.ROOT, ", %,.0f 行/秒, 用时 %.0f 秒", rate, seconds));
+        line.append(String.format(Locale.ROOT, ", %,.0f %s, 用时 %.0f 秒", rate, rateUnit, seconds));
         if (total > 0 && done < total && rate > 0) {
             line.append(String.format(Locale.ROOT, ", 预计还需 %.0f 秒", (total - done) / rate));
         }

@@ -19,6 +19,8 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
 
     private final String label;
     private final UnaryOperator<String> divisionNames;
+    private final String unit;
+    private final String rateUnit;
     private final ThreadLocal<Running> running = new ThreadLocal<>();
 
     /**
@@ -26,8 +28,15 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
      * ({@code district-130102}) shows as people read it: 入库 长安区.
      */
     public ProgressListener(String label, UnaryOperator<String> divisionNames) {
+        this(label, divisionNames, "行", "行/秒");
+    }
+
+    /** Counting what the step reads in other words than rows (the indicators: 个数字, 个/秒). */
+    public ProgressListener(String label, UnaryOperator<String> divisionNames, String unit, String rateUnit) {
         this.label = label;
         this.divisionNames = divisionNames;
+        this.unit = unit;
+        this.rateUnit = rateUnit;
     }
 
     @Override
@@ -35,7 +44,8 @@ public class ProgressListener implements StepExecutionListener, ChunkListener<Ob
         String name = stepExecution.getStepName();
         int partition = name.indexOf(':');
         running.set(new Running(stepExecution,
-                new Progress(partition < 0 ? label : label + " " + partitionName(name.substring(partition + 1)), 0)));
+                new Progress(partition < 0 ? label : label + " " + partitionName(name.substring(partition + 1)), 0,
+                        unit, rateUnit)));
     }
 
     /** {@code district-130102} → 长安区; an indicators scope {@code scope-130000000000} → 河北省. */

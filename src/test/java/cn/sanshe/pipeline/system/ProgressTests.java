@@ -28,4 +28,12 @@ class ProgressTests {
         new Progress("区划表", 0, new PrintStream(terminal, true, StandardCharsets.UTF_8), true).finish(212);
         assertThat(terminal.toString(StandardCharsets.UTF_8)).startsWith("\r区划表: 212 行");
     }
+
+    @Test
+    void countsWhatTheWorkCountsNotAlwaysRows() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new Progress("指标 河北省", 0, "个数字", "个/秒", new PrintStream(out, true, StandardCharsets.UTF_8), false).finish(345);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("指标 河北省: 345 个数字, ").contains(" 个/秒, 用时 ")
+                .doesNotContain("行");
+    }
 }
