@@ -1,6 +1,8 @@
 package cn.sanshe.pipeline.indicators;
 
 import cn.sanshe.pipeline.console.Places;
+import cn.sanshe.pipeline.identifiers.DivisionCode;
+import cn.sanshe.pipeline.jobs.JobText;
 import cn.sanshe.pipeline.partition.DistrictPartitions;
 import cn.sanshe.pipeline.partition.Parallelism;
 import cn.sanshe.pipeline.system.ProgressListener;
@@ -92,22 +94,12 @@ class IndicatorsJobConfiguration {
             .thenComparing(IndicatorsJobConfiguration::scopeOf);
 
     private static String scopeOf(StepExecution step) {
-        String name = step.getStepName();
-        int at = name.indexOf(":scope-");
-        return at < 0 ? name : name.substring(at + ":scope-".length());
+        String place = JobText.partitionPlace(step.getStepName());
+        return place == null ? step.getStepName() : place;
     }
 
     /** 0 the root, 1 a province, 2 a city, 3 a district, 4 anything below. */
     static int level(String code12) {
-        if (code12.matches("0{12}")) {
-            return 0;
-        }
-        if (code12.matches("\\d{2}0{10}")) {
-            return 1;
-        }
-        if (code12.matches("\\d{4}0{8}")) {
-            return 2;
-        }
-        return code12.matches("\\d{6}0{6}") ? 3 : 4;
+        return Math.min(DivisionCode.levelOf(code12).ordinal(), DivisionCode.Level.STREET.ordinal());
     }
 }

@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.indicators;
 import cn.sanshe.pipeline.console.Places;
 import cn.sanshe.pipeline.jobs.JobControl;
 import cn.sanshe.pipeline.jobs.JobOutcome;
+import cn.sanshe.pipeline.jobs.JobText;
 import cn.sanshe.pipeline.system.RunLock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public class IndicatorsRun {
             }
             String scope = step.getExecutionContext().containsKey(IndicatorsJobConfiguration.SCOPE)
                     ? step.getExecutionContext().getString(IndicatorsJobConfiguration.SCOPE)
-                    : step.getStepName().substring(step.getStepName().indexOf(":scope-") + ":scope-".length());
+                    : JobText.partitionPlace(step.getStepName());
             if (step.getStatus() == BatchStatus.COMPLETED) {
                 String ids = step.getExecutionContext().containsKey(IndicatorsJobConfiguration.RUN_IDS)
                         ? step.getExecutionContext().getString(IndicatorsJobConfiguration.RUN_IDS) : "";
@@ -132,7 +133,7 @@ public class IndicatorsRun {
                 byLevel[IndicatorsJobConfiguration.level(scope)]++;
                 figures += step.getWriteCount();
             } else {
-                failed.add(places.name(scope) + "（" + scope + "）" + cn.sanshe.pipeline.jobs.JobText.status(step.getStatus()));
+                failed.add(places.name(scope) + "（" + scope + "）" + JobText.status(step.getStatus()));
             }
         }
         List<String> lines = new ArrayList<>();

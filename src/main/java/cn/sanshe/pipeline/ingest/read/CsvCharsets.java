@@ -81,11 +81,8 @@ final class CsvCharsets {
                 throw unsupported(describe(key));
             default:
                 // Nothing, or a single-byte Western or Cyrillic guess: the detector's guess on a few
-                // Chinese characters can be as wild as IBM855. Well-formed UTF-8 is unmistakable; GBK
+                // Chinese characters can be as wild as IBM855. Well-formed UTF-8 was taken above; GBK
                 // is accepted when it reads as ordinary Chinese text.
-                if (decodesCleanly(sample, StandardCharsets.UTF_8)) {
-                    return new Decision(StandardCharsets.UTF_8, 0, "UTF-8");
-                }
                 if (looksLikeGbkChinese(sample)) {
                     return new Decision(GB18030, 0, "GBK");
                 }
