@@ -2,6 +2,7 @@ package cn.sanshe.pipeline.system;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Where the embedded MariaDB keeps its data and binaries. Used only when no
@@ -13,11 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param database  schema name the application uses
  * @param freshStart wipe the data directory before the first start in this JVM (tests)
  * @param bufferPool InnoDB buffer pool size, as MariaDB writes sizes (512M)
+ * @param redoLog    InnoDB redo log size (innodb_log_file_size), as MariaDB writes sizes (1G)
  */
 @ConfigurationProperties("pipeline.embedded-db")
 public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart,
-        String bufferPool) {
+        String bufferPool, String redoLog) {
 
+    /** The defaults' redo log: see {@link #redoLog}. */
+    public EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart,
+            String bufferPool) {
+        this(dataDir, baseDir, port, database, freshStart, bufferPool, null);
+    }
+
+    @ConstructorBinding
     public EmbeddedDatabaseProperties {
         dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
         baseDir = baseDir == null ? Path.of("data", "mariadb-server") : baseDir;
@@ -25,6 +34,10 @@ public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, S
         bufferPool = bufferPool == null ? "512M" : bufferPool;
         if (!bufferPool.matches("\\d+[KMG]?")) {
             throw new IllegalArgumentException("pipeline.embedded-db.buffer-pool must look like 512M: " + bufferPool);
+        }
+        redoLog = redoLog == null ? "1G" : redoLog;
+        if (!redoLog.matches("\\d+[KMG]?")) {
+            throw new IllegalArgumentException("pipeline.embedded-db.redo-log must look like 1G: " + redoLog);
         }
     }
 }

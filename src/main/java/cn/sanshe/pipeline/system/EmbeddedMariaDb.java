@@ -255,6 +255,10 @@ public final class EmbeddedMariaDb {
                 // process loses nothing, a power cut at most the last second (production servers
                 // keep their DBA's setting). One fsync per chunk would otherwise bound ingest.
                 "--innodb-flush-log-at-trx-commit=2",
+                // The server's 96 MB redo log fills every few seconds while a month is loaded or
+                // reconciled, and each time dirty pages must be written out before it can go on: a
+                // larger log lets them be written at leisure (a national month's ingest 10 % faster).
+                "--innodb-log-file-size=" + properties.redoLog(),
                 // Interleaved auto-increment (MySQL 8's default): districts linked in parallel insert
                 // lineage rows with INSERT … SELECT and LOAD DATA, which in the consecutive mode take
                 // a table lock and can fail each other with error 1467.

@@ -18,7 +18,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The database's ceiling: the roster's rows, already prepared as the staging rows the ingest job
+ * The database's ceiling, two ways. The one ingest is measured against ({@link #dump},
+ * {@link #loadDumped}): every row ingest staged, loaded again after it into empty copies of the
+ * staging tables — the same rows, table mix and growth, with none of the reading, checking and
+ * bookkeeping. The probe (below, kept for comparison with earlier runs): the roster's rows, already prepared as the staging rows the ingest job
  * writes (identity numbers as keyed hash, ciphertext and mask; vocabulary values canonical), loaded
  * into the real {@code stg_s3_worker} with its indexes by {@code LOAD DATA LOCAL INFILE}, one chunk
  * of the job's size per statement and per transaction, each from an in-memory stream — exactly the
@@ -140,6 +143,144 @@ final class LoadDataCeiling {
             }
         }
         return new Timing(rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The rows ingest staged, dumped as LOAD DATA text: per staging table, its columns, file and chunk starts. */
+    record Dumped(List<Table> tables, long rows, double seconds) {
+    }
+
+    record Table(String name, List<String> columns, Path file, long rows, int chunkSize, long[] offsets) {
+    }
+
+    /**
+     * Writes every row of every staging table, in the order ingest inserted them (by id), as the
+     * tab-separated text {@code BulkLoader} sends, in chunks of {@code chunkSize} rows — the same
+     * rows, the same columns and escapes, so a load of them is the database's ceiling for exactly
+     * this run's data, with the table mix and the tables growing as they grew under ingest.
+     */
+    static Dumped dump(DataSource dataSource, Path dir, int chunkSize) throws IOException, SQLException {
+        Files.createDirectories(dir);
+        long start = System.nanoTime();
+        List<Table> tables = new java.util.ArrayList<>();
+        long total = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> names = new java.util.ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    java.sql.ResultSet rs = statement.executeQuery("""
+                            SELECT table_name FROM information_schema.tables
+                            WHERE table_schema = DATABASE() AND table_name LIKE 'stg\\_%' ORDER BY table_name""")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String name : names) {
+                List<String> columns = new java.util.ArrayList<>();
+                try (java.sql.PreparedStatement statement = connection.prepareStatement("""
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = DATABASE() AND table_name = ? AND column_name <> 'id'
+                        ORDER BY ordinal_position""")) {
+                    statement.setString(1, name);
+                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            columns.add(rs.getString(1));
+                        }
+                    }
+                }
+                Path file = dir.resolve(name + ".tsv");
+                List<Long> offsets = new java.util.ArrayList<>();
+                long rows = 0;
+                long written = 0;
+                StringBuilder line = new StringBuilder(512);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                        Statement statement = connection.createStatement(java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                                java.sql.ResultSet.CONCUR_READ_ONLY)) {
+                    statement.setFetchSize(Integer.MIN_VALUE);   // Connector/J streams the rows
+                    try (java.sql.ResultSet rs = statement.executeQuery(
+                            "SELECT " + String.join(", ", columns) + " FROM " + name + " ORDER BY id")) {
+                        while (rs.next()) {
+                            if (rows % chunkSize == 0) {
+                                offsets.add(written);
+                            }
+                            line.setLength(0);
+                            for (int c = 1; c <= columns.size(); c++) {
+                                if (c > 1) {
+                                    line.append('\t');
+                                }
+                                BulkRows.appendField(line, rs.getObject(c));
+                            }
+                            line.append('\n');
+                            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+                            out.write(bytes);
+                            written += bytes.length;
+                            rows++;
+                        }
+                    }
+                }
+                offsets.add(written);
+                Roster.forceToDisk(file);
+                if (rows > 0) {
+                    tables.add(new Table(name, columns, file, rows, chunkSize,
+                            offsets.stream().mapToLong(Long::longValue).toArray()));
+                    total += rows;
+                }
+            }
+        }
+        return new Dumped(tables, total, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Loads the dumped rows back to back into empty copies of their tables (same columns and
+     * indexes, {@code CREATE TABLE … LIKE}), one statement and one transaction per chunk on one
+     * connection, then drops the copies.
+     */
+    static Timing loadDumped(DataSource dataSource, Dumped dumped) throws IOException, SQLException {
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                for (Table table : dumped.tables()) {
+                    statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+                    statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
+                }
+            }
+            long start = System.nanoTime();
+            connection.setAutoCommit(false);
+            try {
+                for (Table table : dumped.tables()) {
+                    String sql = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE ceiling_" + table.name()
+                            + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                            + String.join(", ", table.columns()) + ")";
+                    try (RandomAccessFile in = new RandomAccessFile(table.file().toFile(), "r")) {
+                        long[] offsets = table.offsets();
+                        for (int chunk = 0; chunk + 1 < offsets.length; chunk++) {
+                            byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
+                            in.seek(offsets[chunk]);
+                            in.readFully(bytes);
+                            long expected = Math.min(table.chunkSize(), table.rows() - (long) chunk * table.chunkSize());
+                            try (Statement statement = connection.createStatement()) {
+                                statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                                        .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
+                                long loaded = statement.executeLargeUpdate(sql);
+                                if (loaded != expected) {
+                                    throw new SQLException("LOAD DATA into ceiling_" + table.name() + " loaded " + loaded
+                                            + " of " + expected + " rows (chunk " + chunk + ")");
+                                }
+                                rows += loaded;
+                            }
+                            connection.commit();
+                        }
+                    }
+                }
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (Statement statement = connection.createStatement()) {
+                for (Table table : dumped.tables()) {
+                    statement.execute("DROP TABLE ceiling_" + table.name());
+                }
+            }
+            return new Timing(rows, seconds);
+        }
     }
 
     private static Object canonical(String value) {

@@ -106,6 +106,35 @@ class InboxAccountingIntegrationTests {
     }
 
     @Test
+    void aFileOverwrittenUnderItsNameIsReadAgainAndItsDropPointsAtTheNewBytes() throws Exception {
+        Path roster = write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);
+        write(inbox, "2026-10", STREET, "花名册2.csv", roster("李娜", 22), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(roster, FileTime.from(Instant.parse("2026-11-03T02:00:00Z")));
+        assertThat(ingest.inbox(inbox, null).outcome().succeeded()).isTrue();
+        long firstId = jdbc.queryForObject("SELECT id FROM ingest_file WHERE path LIKE '%/花名册.csv'", Long.class);
+
+        String corrected = roster("张伟", 11) + "2,王强," + id("19900101", 33) + ",男,1990-01-01,本科,委员,否,无,130102001001\n";
+        Files.writeString(roster, corrected, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(roster, FileTime.from(Instant.parse("2026-11-04T02:00:00Z")));
+        IngestRun.Result again = ingest.inbox(inbox, null);
+
+        assertThat(again.outcome().succeeded()).as(again.outcome().describe()).isTrue();
+        Map<String, Object> drop = jdbc.queryForMap(
+                "SELECT file_id, size_bytes, modified_at FROM ingest_drop WHERE path = '2026-10/130102001/花名册.csv'");
+        long newId = ((Number) drop.get("file_id")).longValue();
+        assertThat(newId).as("the drop now names the new bytes").isNotEqualTo(firstId);
+        assertThat(((Number) drop.get("size_bytes")).longValue()).isEqualTo(Files.size(roster));
+        assertThat(((Number) drop.get("modified_at")).longValue())
+                .isEqualTo(Instant.parse("2026-11-04T02:00:00Z").toEpochMilli());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_drop", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_file", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_file WHERE id = ?", String.class, newId))
+                .isEqualTo("loaded");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_s3_worker s JOIN ingest_sheet h ON h.id = s.sheet_id "
+                + "WHERE h.file_id = ?", Integer.class, newId)).isEqualTo(2);
+    }
+
+    @Test
     void hiddenFilesLinksAndUnknownUnitsAreListedAsRefusedAndNeverRead() throws Exception {
         write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);
         write(inbox, "2026-10", STREET, ".隐藏.csv", roster("李娜", 22), StandardCharsets.UTF_8);

@@ -165,14 +165,17 @@ public class FileRegistry {
         for (int i = 0; i < n; i++) {
             if (shas[i] != null) {
                 long fileId = known.get(shas[i]);
-                registered.add(new Object[] {drops.get(i).path(), sizes[i], times[i], fileId, sizes[i], times[i], fileId});
+                registered.add(new Object[] {drops.get(i).path(), sizes[i], times[i], fileId});
             }
         }
         if (!registered.isEmpty()) {
+            // VALUES(…), not parameters, after ON DUPLICATE KEY UPDATE: Connector/J then sends the batch
+            // as multi-row INSERTs; with a parameter there it sends one statement per file.
             jdbc.batchUpdate("""
                     INSERT INTO ingest_drop (path, size_bytes, modified_at, file_id, seen_at)
                     VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP(6))
-                    ON DUPLICATE KEY UPDATE size_bytes = ?, modified_at = ?, file_id = ?, seen_at = CURRENT_TIMESTAMP(6)""",
+                    ON DUPLICATE KEY UPDATE size_bytes = VALUES(size_bytes), modified_at = VALUES(modified_at),
+                                            file_id = VALUES(file_id), seen_at = VALUES(seen_at)""",
                     registered);
         }
         return Arrays.asList(outcomes);
