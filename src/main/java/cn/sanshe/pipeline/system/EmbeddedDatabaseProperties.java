@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart,
         String bufferPool, String redoLog) {
 
-    /** The defaults' redo log: see {@link #redoLog}. */
+    /** With the default redo log (1G), for callers that set only the buffer pool. */
     public EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, String database, boolean freshStart,
             String bufferPool) {
         this(dataDir, baseDir, port, database, freshStart, bufferPool, null);
