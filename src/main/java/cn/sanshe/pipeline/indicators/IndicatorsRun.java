@@ -137,8 +137,9 @@ public class IndicatorsRun {
             }
         }
         List<String> lines = new ArrayList<>();
+        String targets = String.join("；", names.stream().map(name -> profiles.title(name) + "，--profile " + name).toList());
         lines.add(String.format("指标 %s（目标口径：%s）：本次计算 %d 个范围（全国 %d、省级 %d、市级 %d、区县 %d），存储 %d 次计算、%,d 个数字",
-                period, String.join("；", names.stream().map(name -> profiles.title(name) + "，--profile " + name).toList()), runs.size(), byLevel[0], byLevel[1], byLevel[2], byLevel[3],
+                period, targets, runs.size(), byLevel[0], byLevel[1], byLevel[2], byLevel[3],
                 runs.values().stream().mapToInt(List::size).sum(), figures));
         if (!failed.isEmpty()) {
             lines.add("未完成的范围：" + String.join("、", failed));

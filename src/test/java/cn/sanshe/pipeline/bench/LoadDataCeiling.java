@@ -38,9 +38,7 @@ final class LoadDataCeiling {
     static final List<String> COLUMNS = List.of("sheet_id", "row_no", "period", "unit_code", "district_code", "name",
             "id_hash", "id_cipher", "id_masked", "gender", "birth_date", "education", "political_status", "post",
             "is_committee", "is_sw_post", "cert_level", "cert_no", "community_code", "hired_on", "phone");
-    static final String SQL = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE " + TABLE
-            + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-            + String.join(", ", COLUMNS) + ")";
+    static final String SQL = loadSql(TABLE, COLUMNS);
     private static final long SHEET_ID = 1;
     /** A sheet id no ingest gives out: rows loaded under it into a table holding real rows can be deleted again. */
     static final long PROBE_SHEET = 999_999_999L;
@@ -116,33 +114,51 @@ final class LoadDataCeiling {
 
     /** Loads chunks [0, chunks) back to back, each in its own transaction. */
     static Timing load(DataSource dataSource, Prepared prepared, int chunks) throws IOException, SQLException {
-        long rows = 0;
         long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
-                RandomAccessFile in = new RandomAccessFile(prepared.file().toFile(), "r")) {
-            connection.setAutoCommit(false);
-            try {
-                for (int chunk = 0; chunk < chunks; chunk++) {
-                    byte[] bytes = new byte[Math.toIntExact(prepared.offsets()[chunk + 1] - prepared.offsets()[chunk])];
-                    in.seek(prepared.offsets()[chunk]);
-                    in.readFully(bytes);
-                    try (Statement statement = connection.createStatement()) {
-                        statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                                .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
-                        long loaded = statement.executeLargeUpdate(SQL);
-                        if (loaded != prepared.rowsIn(chunk)) {
-                            throw new SQLException("LOAD DATA loaded " + loaded + " of " + prepared.rowsIn(chunk)
-                                    + " rows (chunk " + chunk + ")");
-                        }
-                        rows += loaded;
-                    }
-                    connection.commit();
-                }
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        long rows;
+        try (Connection connection = dataSource.getConnection()) {
+            rows = loadChunks(connection, SQL, prepared.file(), prepared.offsets(), chunks, prepared::rowsIn);
         }
         return new Timing(rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** BulkLoader's statement, for a table and its columns. */
+    static String loadSql(String table, List<String> columns) {
+        return "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE " + table
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + String.join(", ", columns) + ")";
+    }
+
+    /**
+     * Sends chunks [0, chunks) of a file (chunk k from offsets[k] to offsets[k + 1]) back to back,
+     * one statement and one transaction each, from in-memory streams; each must load the rows
+     * {@code rowsIn} says. Returns the rows loaded.
+     */
+    private static long loadChunks(Connection connection, String sql, Path file, long[] offsets, int chunks,
+            java.util.function.IntToLongFunction rowsIn) throws IOException, SQLException {
+        long rows = 0;
+        connection.setAutoCommit(false);
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
+                in.seek(offsets[chunk]);
+                in.readFully(bytes);
+                try (Statement statement = connection.createStatement()) {
+                    statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
+                            .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
+                    long loaded = statement.executeLargeUpdate(sql);
+                    if (loaded != rowsIn.applyAsLong(chunk)) {
+                        throw new SQLException("LOAD DATA (" + file.getFileName() + ") loaded " + loaded + " of "
+                                + rowsIn.applyAsLong(chunk) + " rows (chunk " + chunk + ")");
+                    }
+                    rows += loaded;
+                }
+                connection.commit();
+            }
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return rows;
     }
 
     /**
@@ -283,35 +299,10 @@ final class LoadDataCeiling {
                 }
             }
             long start = System.nanoTime();
-            connection.setAutoCommit(false);
-            try {
-                for (Table table : dumped.tables()) {
-                    String sql = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE ceiling_" + table.name()
-                            + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                            + String.join(", ", table.columns()) + ")";
-                    try (RandomAccessFile in = new RandomAccessFile(table.file().toFile(), "r")) {
-                        long[] offsets = table.offsets();
-                        for (int chunk = 0; chunk + 1 < offsets.length; chunk++) {
-                            byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
-                            in.seek(offsets[chunk]);
-                            in.readFully(bytes);
-                            long expected = Math.min(table.chunkSize(), table.rows() - (long) chunk * table.chunkSize());
-                            try (Statement statement = connection.createStatement()) {
-                                statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                                        .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
-                                long loaded = statement.executeLargeUpdate(sql);
-                                if (loaded != expected) {
-                                    throw new SQLException("LOAD DATA into ceiling_" + table.name() + " loaded " + loaded
-                                            + " of " + expected + " rows (chunk " + chunk + ")");
-                                }
-                                rows += loaded;
-                            }
-                            connection.commit();
-                        }
-                    }
-                }
-            } finally {
-                connection.setAutoCommit(true);
+            for (Table table : dumped.tables()) {
+                rows += loadChunks(connection, loadSql("ceiling_" + table.name(), table.columns()), table.file(),
+                        table.offsets(), table.offsets().length - 1,
+                        chunk -> Math.min(table.chunkSize(), table.rows() - (long) chunk * table.chunkSize()));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             try (Statement statement = connection.createStatement()) {
