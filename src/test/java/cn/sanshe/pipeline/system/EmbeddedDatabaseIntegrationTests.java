@@ -61,6 +61,19 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     @Test
+    void runsWithTheSettingsABulkLoadNeeds() {
+        // the redo log the properties ask for (1G by default), not the server's 96 MB
+        assertThat(jdbc.queryForObject("SELECT @@innodb_log_file_size", Long.class)).isEqualTo(1L << 30);
+        assertThat(jdbc.queryForObject("SELECT @@innodb_autoinc_lock_mode", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT @@innodb_flush_log_at_trx_commit", Integer.class)).isEqualTo(2);
+        assertThat(new EmbeddedDatabaseProperties(null, null, 0, null, false, "64M").redoLog()).isEqualTo("1G");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new EmbeddedDatabaseProperties(null, null, 0, null, false, "64M", "a lot"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pipeline.embedded-db.redo-log must look like 1G: a lot");
+    }
+
+    @Test
     void keepsItsDataOutOfMariaDb4jsTempCleanUp() {
         String tmp = System.getProperty("java.io.tmpdir");
         assertThat(EmbeddedMariaDb.notUnderTempPrefix(Path.of(tmp, "clone", "data")).getPath())
