@@ -135,6 +135,77 @@ class IngestJobIntegrationTests {
                 .as("the first file's rows are kept as history").isEqualTo(3);
     }
 
+    /**
+     * The original and its correction in one run, so in one chunk: the correction's part is made
+     * ahead of the rows (with every part of the chunk, in one statement) and supersedes the original
+     * before the original's reject is written; the reject must still end superseded, and each sheet
+     * count its own rows.
+     */
+    @Test
+    void aResubmissionInTheSameRunClosesTheRejectsOfTheSheetItReplaces() throws Exception {
+        write(inbox, "2026-10", STREET, "花名册.csv", roster(
+                "1,张伟," + id("19850305", 11) + ",男,1985-03-05,本科,主任,是,无,130102001001",
+                "2,李娜," + id("19900612", 22) + ",男,1990-06-12,大专,委员,否,无,130102001001"), StandardCharsets.UTF_8);
+        Path corrected = write(inbox, "2026-10", STREET, "花名册（更正）.csv", roster(
+                "1,张伟," + id("19850305", 11) + ",男,1985-03-05,本科,主任,是,无,130102001001",
+                "2,李娜," + id("19900612", 22) + ",女,1990-06-12,大专,委员,否,无,130102001001",
+                "3,王强," + id("19920101", 33) + ",男,1992-01-01,本科,委员,否,无,130102001001"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(corrected, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(ingest.inbox(inbox, null).outcome().succeeded()).isTrue();
+
+        List<Map<String, Object>> sheets = jdbc.queryForList("""
+                SELECT s.id, s.superseded_by, s.rows_read, s.rows_loaded, s.rows_rejected, f.path
+                FROM ingest_sheet s JOIN ingest_file f ON f.id = s.file_id ORDER BY f.modified_at""");
+        assertThat(sheets).hasSize(2);
+        assertThat(sheets.get(0).get("superseded_by")).isEqualTo(sheets.get(1).get("id"));
+        assertThat(sheets.get(1).get("superseded_by")).isNull();
+        assertThat(List.of(sheets.get(0).get("rows_read"), sheets.get(0).get("rows_loaded"), sheets.get(0).get("rows_rejected")))
+                .containsExactly(2, 1, 1);
+        assertThat(List.of(sheets.get(1).get("rows_read"), sheets.get(1).get("rows_loaded"), sheets.get(1).get("rows_rejected")))
+                .containsExactly(3, 3, 0);
+        assertThat(jdbc.queryForList("SELECT status FROM ingest_reject", String.class)).containsExactly("superseded");
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM stg_s3_worker w JOIN ingest_sheet s ON s.id = w.sheet_id
+                WHERE s.superseded_by IS NULL""", Integer.class)).isEqualTo(3);
+    }
+
+    /**
+     * Two sheets of one workbook whose names the database holds equal (a full-width letter equals its
+     * half-width one under the tables' collation): their parts cannot be made in one statement, so
+     * they are made one by one as before, the second finding the first's, and every row is loaded.
+     */
+    @Test
+    void twoSheetsWhoseNamesTheDatabaseHoldsEqualAreBothLoaded() throws Exception {
+        Path file = inbox.resolve("2026-10").resolve(STREET).resolve("花名册.xlsx");
+        Files.createDirectories(file.getParent());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(file)) {
+            String[][] sheets = {
+                {"花名册A", "1,张伟," + id("19850305", 11) + ",男,1985-03-05,本科,主任,是,无,130102001001"},
+                {"花名册Ａ", "1,王强," + id("19920101", 33) + ",男,1992-01-01,本科,委员,否,无,130102001001"}};
+            for (String[] sheet : sheets) {
+                org.apache.poi.ss.usermodel.Sheet page = book.createSheet(sheet[0]);
+                // the second sheet one row lower: the two share one part, which numbers rows as their sheets do
+                String[] lines = ((page == book.getSheetAt(0) ? "" : "（续表）\n") + roster(sheet[1])).split("\n");
+                for (int r = 0; r < lines.length; r++) {
+                    String[] cells = lines[r].split(",", -1);
+                    org.apache.poi.ss.usermodel.Row row = page.createRow(r);
+                    for (int c = 0; c < cells.length; c++) {
+                        row.createCell(c).setCellValue(cells[c]);
+                    }
+                }
+            }
+            book.write(out);
+        }
+        assertThat(jdbc.queryForObject("SELECT '花名册A' COLLATE utf8mb4_unicode_ci = '花名册Ａ'", Integer.class))
+                .as("the collation holds the two names equal").isOne();
+        assertThat(ingest.inbox(inbox, null).outcome().succeeded()).isTrue();
+
+        assertThat(jdbc.queryForObject("SELECT status FROM ingest_file", String.class)).isEqualTo("loaded");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_s3_worker", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT SUM(rows_loaded) FROM ingest_sheet", Integer.class)).isEqualTo(2);
+    }
+
     @Test
     void hostileAndUnreadableFilesAreRefusedWholeAndTheJobGoesOn() throws Exception {
         write(inbox, "2026-10", STREET, "empty.xlsx", "", StandardCharsets.UTF_8);

@@ -1,11 +1,19 @@
 package cn.sanshe.pipeline.ingest.load;
 
+import cn.sanshe.pipeline.ingest.validate.RowOutcome;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +34,8 @@ class SheetRegistry {
     private final Map<String, Long> parts = new HashMap<>();
     /** Parts born superseded in this chunk: their rejects are closed after they are written. */
     private final List<Long> bornSuperseded = new ArrayList<>();
+    /** Parts of this chunk that superseded other sheets: those sheets' rejects are closed again after the chunk's are written. */
+    private final List<Long> superseding = new ArrayList<>();
     /** The sheet whose rows are coming, until the next sheet or file item. */
     private SheetContext open;
     /** Skipped rows of {@link #open} met before any of its parts exists. */
@@ -47,6 +57,7 @@ class SheetRegistry {
         lastSheet = null;
         lastPart = -1;
         bornSuperseded.clear();
+        superseding.clear();
         pendingSkips.clear();
         openLatestPart = -1;
     }
@@ -160,7 +171,7 @@ class SheetRegistry {
             return lastPart;
         }
         String periodText = period.period() == null ? null : period.period().toString();
-        String key = sheet.fileId() + "/" + sheet.sheetName() + "/" + periodText;
+        String key = key(sheet, periodText);
         Long known = parts.get(key);
         if (known != null) {
             return known;
@@ -190,6 +201,111 @@ class SheetRegistry {
         lastPeriod = period.period();
         lastPart = id;
         return id;
+    }
+
+    private static String key(SheetContext sheet, String periodText) {
+        return sheet.fileId() + "/" + sheet.sheetName() + "/" + periodText;
+    }
+
+    /**
+     * Makes, in three statements, the parts the loaded and rejected rows of these items will ask for
+     * (one per sheet and month; parts with no month are left to {@link #part}): the parts of their
+     * files already there (made in a committed chunk), one insert of the rest, and their ids. A chunk
+     * holds some sixteen files; one statement each was most of what the server did for them besides
+     * loading rows. The items are a stretch of the chunk that no refusal or ignored sheet interrupts,
+     * so the parts are made and superseding in the order they would be row by row; the rejects of
+     * sheets they supersede are closed at the chunk's end ({@link #closeBornSupersededRejects}),
+     * when this chunk's rejects are written too.
+     */
+    void prefetch(List<? extends IngestItem> items) {
+        Map<String, Wanted> wanted = new LinkedHashMap<>();
+        Set<Long> files = new LinkedHashSet<>();
+        for (IngestItem item : items) {
+            if (item instanceof IngestItem.Row row && row.outcome() != null
+                    && !(row.outcome() instanceof RowOutcome.Skipped)) {
+                SheetContext.RowPeriod period = row.periodOrOwn();
+                if (period == null) {
+                    period = row.sheet().fallback();
+                }
+                if (period.period() == null) {
+                    continue;
+                }
+                String key = key(row.sheet(), period.period().toString());
+                if (!parts.containsKey(key) && !wanted.containsKey(key)) {
+                    wanted.put(key, new Wanted(row.sheet(), period));
+                    files.add(row.sheet().fileId());
+                }
+            }
+        }
+        if (wanted.size() < 2) {
+            return;   // one part: made row by row for the same one statement
+        }
+        Map<String, Long> there = partIds(files);
+        List<Map.Entry<String, Wanted>> missing = new ArrayList<>();
+        for (Map.Entry<String, Wanted> entry : wanted.entrySet()) {
+            Long id = there.get(entry.getValue().dbKey());
+            if (id != null) {
+                parts.put(entry.getKey(), id);   // made in an earlier, committed chunk (after a restart too)
+            } else {
+                missing.add(entry);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        // The keys in force are read before the insert: read after it, they would count these parts as
+        // already there, and each would run the statements that look for a sheet to supersede.
+        missing.forEach(entry -> inForce(entry.getValue().sheet().districtCode()));
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
+                                          period_source, period_note, note) VALUES """);
+        List<Object> args = new ArrayList<>(missing.size() * 9);
+        for (int i = 0; i < missing.size(); i++) {
+            Wanted part = missing.get(i).getValue();
+            SheetContext sheet = part.sheet();
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)");
+            args.addAll(Arrays.asList(sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100),
+                    sheet.match().template().id().name(), sheet.match().headerRowNumber(), sheet.unitCode(),
+                    sheet.districtCode(), part.periodText(), part.period().source().label,
+                    sheet.disagreement(part.period())));
+        }
+        try {
+            jdbc.update(sql.toString(), args.toArray());
+        } catch (DuplicateKeyException e) {
+            // Two names the database holds equal (cut to 100 characters, or equal under its collation):
+            // the server undid the statement only, and the rows make their parts one by one, as before.
+            return;
+        }
+        Map<String, Long> made = partIds(files);
+        for (Map.Entry<String, Wanted> entry : missing) {
+            Wanted part = entry.getValue();
+            Long found = made.get(part.dbKey());
+            long id = found != null ? found : existing(part.sheet().fileId(), part.sheet().sheetName(), part.periodText());
+            parts.put(entry.getKey(), id);
+            supersede(part.sheet(), part.sheet().match().template().id().name(), part.periodText(), id);
+        }
+    }
+
+    /** The parts of these files with a month, by file, sheet name as stored and month. */
+    private Map<String, Long> partIds(Collection<Long> files) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("SELECT id, file_id, sheet_name, period FROM ingest_sheet WHERE period IS NOT NULL AND file_id IN ("
+                + String.join(", ", Collections.nCopies(files.size(), "?")) + ")",
+                rs -> {
+                    ids.put(rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getString(4), rs.getLong(1));
+                }, files.toArray());
+        return ids;
+    }
+
+    /** A part the chunk's rows will ask for. */
+    private record Wanted(SheetContext sheet, SheetContext.RowPeriod period) {
+        String periodText() {
+            return period.period().toString();
+        }
+
+        String dbKey() {
+            return sheet.fileId() + "/" + IngestWriter.truncate(sheet.sheetName(), 100) + "/" + periodText();
+        }
     }
 
     /**
@@ -229,6 +345,7 @@ class SheetRegistry {
             // nothing but lock the end of that index, where every district's new sheets go.
             return;
         }
+        superseding.add(id);   // rejects of this chunk's sheets it superseded are written later: closed again then
         jdbc.update("""
                 UPDATE ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id
                 SET r.status = 'superseded', r.resolved_at = CURRENT_TIMESTAMP(6)
@@ -252,7 +369,7 @@ class SheetRegistry {
 
     private final class InForce {
         private final String district;
-        private final java.util.Set<String> keys = new java.util.HashSet<>();
+        private final Set<String> keys = new java.util.HashSet<>();
 
         InForce(String district) {
             this.district = district;
@@ -274,13 +391,24 @@ class SheetRegistry {
         }
     }
 
-    /** Closes the rejects of parts born superseded, once written. */
+    /**
+     * Closes the rejects of parts born superseded, and of the sheets parts of this chunk superseded,
+     * once written: a part made ahead of its rows ({@link #prefetch}) supersedes before the rejects of
+     * this chunk's earlier sheets are.
+     */
     void closeBornSupersededRejects() {
         for (Long id : bornSuperseded) {
             jdbc.update("""
                     UPDATE ingest_reject SET status = 'superseded', resolved_at = CURRENT_TIMESTAMP(6)
                     WHERE sheet_id = ? AND status = 'open'""", id);
         }
+        for (Long id : superseding) {
+            jdbc.update("""
+                    UPDATE ingest_reject r JOIN ingest_sheet s ON s.id = r.sheet_id
+                    SET r.status = 'superseded', r.resolved_at = CURRENT_TIMESTAMP(6)
+                    WHERE s.superseded_by = ? AND r.status = 'open'""", id);
+        }
+        superseding.clear();
     }
 
     private long insert(long fileId, String sheetName, String template, Integer headerRow, String unitCode,
