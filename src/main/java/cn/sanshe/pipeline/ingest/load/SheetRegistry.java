@@ -211,8 +211,8 @@ class SheetRegistry {
      * Makes, in three statements, the parts the loaded and rejected rows of these items will ask for
      * (one per sheet and month; parts with no month are left to {@link #part}): the parts of their
      * files already there (made in a committed chunk), one insert of the rest, and their ids. A chunk
-     * holds some sixteen files; one statement each was most of what the server did for them besides
-     * loading rows. The items are a stretch of the chunk that no refusal or ignored sheet interrupts,
+     * holds some sixteen files, and an insert per sheet was, with the count update per sheet, ingest's
+     * most frequent statement. The items are a stretch of the chunk that no refusal or ignored sheet interrupts,
      * so the parts are made and superseding in the order they would be row by row; the rejects of
      * sheets they supersede are closed at the chunk's end ({@link #closeBornSupersededRejects}),
      * when this chunk's rejects are written too.
