@@ -31,13 +31,16 @@ public record EmbeddedDatabaseProperties(Path dataDir, Path baseDir, int port, S
         dataDir = dataDir == null ? Path.of("data", "mariadb") : dataDir;
         baseDir = baseDir == null ? Path.of("data", "mariadb-server") : baseDir;
         database = database == null ? "sanshe" : database;
-        bufferPool = bufferPool == null ? "512M" : bufferPool;
-        if (!bufferPool.matches("\\d+[KMG]?")) {
-            throw new IllegalArgumentException("pipeline.embedded-db.buffer-pool must look like 512M: " + bufferPool);
+        bufferPool = size("buffer-pool", bufferPool, "512M");
+        redoLog = size("redo-log", redoLog, "1G");
+    }
+
+    /** A size as MariaDB writes them (a number, then K, M or G), or the default when not set. */
+    private static String size(String key, String value, String byDefault) {
+        String size = value == null ? byDefault : value;
+        if (!size.matches("\\d+[KMG]?")) {
+            throw new IllegalArgumentException("pipeline.embedded-db." + key + " must look like " + byDefault + ": " + size);
         }
-        redoLog = redoLog == null ? "1G" : redoLog;
-        if (!redoLog.matches("\\d+[KMG]?")) {
-            throw new IllegalArgumentException("pipeline.embedded-db.redo-log must look like 1G: " + redoLog);
-        }
+        return size;
     }
 }

@@ -11,11 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database's ceiling, two ways. The one ingest is measured against ({@link #dump},
@@ -135,7 +141,7 @@ final class LoadDataCeiling {
      * {@code rowsIn} says. Returns the rows loaded.
      */
     private static long loadChunks(Connection connection, String sql, Path file, long[] offsets, int chunks,
-            java.util.function.IntToLongFunction rowsIn) throws IOException, SQLException {
+            IntToLongFunction rowsIn) throws IOException, SQLException {
         long rows = 0;
         connection.setAutoCommit(false);
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
@@ -167,7 +173,7 @@ final class LoadDataCeiling {
      * flush everything, waits until under 1 % of the buffer pool is dirty (at most two minutes), and
      * puts the setting back. Returns seconds waited and the dirty pages before and after.
      */
-    static String settle(org.springframework.jdbc.core.JdbcTemplate jdbc) throws InterruptedException {
+    static String settle(JdbcTemplate jdbc) throws InterruptedException {
         long start = System.nanoTime();
         Double was = jdbc.queryForObject("SELECT @@innodb_max_dirty_pages_pct", Double.class);
         long before = dirty(jdbc);
@@ -191,11 +197,11 @@ final class LoadDataCeiling {
             jdbc.execute("SET GLOBAL innodb_io_capacity = " + capacity);
             jdbc.execute("SET GLOBAL innodb_io_capacity_max = " + capacityMax);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f s for the server to write out dirty pages (%,d → %,d of %,d)",
+        return String.format(Locale.ROOT, "%.1f s for the server to write out dirty pages (%,d → %,d of %,d)",
                 (System.nanoTime() - start) / 1e9, before, now, total);
     }
 
-    private static long dirty(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    private static long dirty(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
                 SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS
                 WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'""", Long.class);
@@ -217,12 +223,12 @@ final class LoadDataCeiling {
     static Dumped dump(DataSource dataSource, Path dir, int chunkSize) throws IOException, SQLException {
         Files.createDirectories(dir);
         long start = System.nanoTime();
-        List<Table> tables = new java.util.ArrayList<>();
+        List<Table> tables = new ArrayList<>();
         long total = 0;
         try (Connection connection = dataSource.getConnection()) {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                    java.sql.ResultSet rs = statement.executeQuery("""
+                    ResultSet rs = statement.executeQuery("""
                             SELECT table_name FROM information_schema.tables
                             WHERE table_schema = DATABASE() AND table_name LIKE 'stg\\_%' ORDER BY table_name""")) {
                 while (rs.next()) {
@@ -230,28 +236,28 @@ final class LoadDataCeiling {
                 }
             }
             for (String name : names) {
-                List<String> columns = new java.util.ArrayList<>();
-                try (java.sql.PreparedStatement statement = connection.prepareStatement("""
+                List<String> columns = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement("""
                         SELECT column_name FROM information_schema.columns
                         WHERE table_schema = DATABASE() AND table_name = ? AND column_name <> 'id'
                         ORDER BY ordinal_position""")) {
                     statement.setString(1, name);
-                    try (java.sql.ResultSet rs = statement.executeQuery()) {
+                    try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
                             columns.add(rs.getString(1));
                         }
                     }
                 }
                 Path file = dir.resolve(name + ".tsv");
-                List<Long> offsets = new java.util.ArrayList<>();
+                List<Long> offsets = new ArrayList<>();
                 long rows = 0;
                 long written = 0;
                 StringBuilder line = new StringBuilder(512);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                        Statement statement = connection.createStatement(java.sql.ResultSet.TYPE_FORWARD_ONLY,
-                                java.sql.ResultSet.CONCUR_READ_ONLY)) {
+                        Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY,
+                                ResultSet.CONCUR_READ_ONLY)) {
                     statement.setFetchSize(Integer.MIN_VALUE);   // Connector/J streams the rows
-                    try (java.sql.ResultSet rs = statement.executeQuery(
+                    try (ResultSet rs = statement.executeQuery(
                             "SELECT " + String.join(", ", columns) + " FROM " + name + " ORDER BY id")) {
                         while (rs.next()) {
                             if (rows % chunkSize == 0) {

@@ -1,6 +1,7 @@
 package cn.sanshe.pipeline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -67,8 +68,7 @@ class EmbeddedDatabaseIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT @@innodb_autoinc_lock_mode", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT @@innodb_flush_log_at_trx_commit", Integer.class)).isEqualTo(2);
         assertThat(new EmbeddedDatabaseProperties(null, null, 0, null, false, "64M").redoLog()).isEqualTo("1G");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new EmbeddedDatabaseProperties(null, null, 0, null, false, "64M", "a lot"))
+        assertThatThrownBy(() -> new EmbeddedDatabaseProperties(null, null, 0, null, false, "64M", "a lot"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("pipeline.embedded-db.redo-log must look like 1G: a lot");
     }

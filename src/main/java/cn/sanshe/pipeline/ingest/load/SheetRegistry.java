@@ -256,9 +256,7 @@ class SheetRegistry {
         // The keys in force are read before the insert: read after it, they would count these parts as
         // already there, and each would run the statements that look for a sheet to supersede.
         missing.forEach(entry -> inForce(entry.getValue().sheet().districtCode()));
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
-                                          period_source, period_note, note) VALUES """);
+        StringBuilder sql = new StringBuilder(INSERT_PART);
         List<Object> args = new ArrayList<>(missing.size() * 9);
         for (int i = 0; i < missing.size(); i++) {
             Wanted part = missing.get(i).getValue();
@@ -425,6 +423,11 @@ class SheetRegistry {
 
     private static final int DUPLICATE_KEY = 1062;
 
+    /** A part's insert up to its values: one part ({@link #insertIfNew}) or a chunk's ({@link #prefetch}). */
+    private static final String INSERT_PART = """
+            INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
+                                      period_source, period_note, note) VALUES """;
+
     /**
      * The new part's id, or null when the part (file, sheet, period) is there already. Not {@code ON
      * DUPLICATE KEY UPDATE}: the driver counts a row found as one changed, so new and old look alike.
@@ -434,10 +437,8 @@ class SheetRegistry {
         Object[] values = {fileId, IngestWriter.truncate(sheetName, 100), template, headerRow, unitCode,
             unitCode.substring(0, 6), period, periodSource, periodNote, note};
         return jdbc.execute((java.sql.Connection connection) -> {
-            try (java.sql.PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO ingest_sheet (file_id, sheet_name, template, header_row, unit_code, district_code, period,
-                                              period_source, period_note, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    INSERT_PART + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 for (int i = 0; i < values.length; i++) {
                     statement.setObject(i + 1, values[i]);
                 }
