@@ -73,6 +73,42 @@ class EmbeddedDatabaseIntegrationTests {
                 .hasMessage("pipeline.embedded-db.redo-log must look like 1G: a lot");
     }
 
+    /**
+     * Spring reads a connection's read-only state, isolation and auto-commit at every transaction: the
+     * driver answers from what it knows (useLocalSessionState), sending the server nothing.
+     */
+    @Test
+    void answersSessionStateWithoutAskingTheServer() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            long idle = questionsAfter(connection, () -> { });
+            long asked = questionsAfter(connection, () -> {
+                connection.isReadOnly();
+                connection.getTransactionIsolation();
+                connection.getAutoCommit();
+            });
+            assertThat(asked).isEqualTo(idle);
+        }
+    }
+
+    private interface SqlAction {
+        void run() throws java.sql.SQLException;
+    }
+
+    /** Statements the server received in this session across the action (its own status reads included). */
+    private static long questionsAfter(java.sql.Connection connection, SqlAction action) throws java.sql.SQLException {
+        long before = questions(connection);
+        action.run();
+        return questions(connection) - before;
+    }
+
+    private static long questions(java.sql.Connection connection) throws java.sql.SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
     @Test
     void keepsItsDataOutOfMariaDb4jsTempCleanUp() {
         String tmp = System.getProperty("java.io.tmpdir");
