@@ -5,6 +5,7 @@ import static cn.sanshe.pipeline.ingest.IngestFixtures.id;
 import static cn.sanshe.pipeline.ingest.IngestFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanshe.pipeline.ingest.inbox.InboxScanTasklet;
 import cn.sanshe.pipeline.ingest.read.HostileFiles;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +104,39 @@ class InboxAccountingIntegrationTests {
             assertThat(line.get("period")).isEqualTo("2026-10");
             assertThat(line.get("sha256")).isEqualTo(lines.get("2026-10/130102001/花名册.csv").get("sha256"));
         }
+    }
+
+    @Test
+    void aCopyInTheNextBatchOfTheScanIsARepeatOfTheFileBeforeIt() throws Exception {
+        // The scan hashes a batch of 500 drops while it records the batch before: the original ends the
+        // first batch, its copy opens the second, which was hashed before the original was recorded.
+        Instant start = Instant.parse("2026-11-03T02:00:00Z");
+        int fillers = InboxScanTasklet.BATCH - 1;
+        for (int i = 0; i < fillers; i++) {
+            Path filler = inbox.resolve("杂项").resolve("文件" + i + ".txt");
+            Files.createDirectories(filler.getParent());
+            Files.writeString(filler, "第" + i + "个");
+            Files.setLastModifiedTime(filler, FileTime.from(start.plusSeconds(i)));
+        }
+        String text = roster("张伟", 11);
+        Path original = write(inbox, "2026-10", STREET, "花名册.csv", text, StandardCharsets.UTF_8);
+        Path copy = write(inbox, "2026-10", STREET, "花名册 - 副本.csv", text, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(original, FileTime.from(start.plusSeconds(fillers)));
+        Files.setLastModifiedTime(copy, FileTime.from(start.plusSeconds(fillers + 1)));
+
+        IngestRun.Result result = ingest.inbox(inbox, null);
+
+        assertThat(result.outcome().succeeded()).as(result.outcome().describe()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_file WHERE status = 'refused'", Integer.class))
+                .as("the misplaced fillers").isEqualTo(fillers);
+        assertThat(jdbc.queryForList("SELECT path FROM ingest_file WHERE status = 'loaded'", String.class))
+                .containsExactly("2026-10/130102001/花名册.csv");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_s3_worker", Integer.class)).isOne();
+        assertThat(jdbc.queryForObject("""
+                SELECT f.path FROM ingest_drop d JOIN ingest_file f ON f.id = d.file_id
+                WHERE d.path = '2026-10/130102001/花名册 - 副本.csv'""", String.class))
+                .isEqualTo("2026-10/130102001/花名册.csv");
+        assertThat(accountingByFile().get("2026-10/130102001/花名册 - 副本.csv").get("status")).isEqualTo("重复");
     }
 
     @Test

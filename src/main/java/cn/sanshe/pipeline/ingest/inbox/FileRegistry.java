@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,12 +59,17 @@ public class FileRegistry {
         return Registered.NOT_READ;
     }
 
-    /** Whether a unit folder names a street (9 digits) or district (6) of the division reference. */
-    public boolean isKnownUnit(String unitCode) {
-
-        String code = unitCode.length() == 9 ? unitCode + "000" : unitCode + "000000";
-        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM division WHERE code = ?", Integer.class, code);
-        return known != null && known > 0;
+    /**
+     * Whether a unit folder names a street (9 digits) or district (6) of the division reference: the
+     * codes that could answer, read once for a scan (a few thousand; a national inbox has as many unit
+     * folders, each of which was one query).
+     */
+    public Predicate<String> knownUnits() {
+        // What a folder's code names is its 6 or 9 digits padded to 12 with zeros: only codes ending in
+        // 000 can answer, which leaves the communities out.
+        Set<String> codes = new HashSet<>(jdbc.queryForList("SELECT code FROM division WHERE code LIKE '%000'",
+                String.class));
+        return unitCode -> codes.contains(unitCode.length() == 9 ? unitCode + "000" : unitCode + "000000");
     }
 
     public Registered register(Drop drop) throws IOException {
@@ -84,6 +90,44 @@ public class FileRegistry {
      * @throws UncheckedIOException naming the drop that could not be read
      */
     public List<Registered> registerAll(List<Drop> drops) {
+        return record(prepare(drops));
+    }
+
+    /**
+     * A batch read as far as its hashes: their sizes and times, which drops were seen before, and the
+     * hashing of the others under way. The scan prepares the next batch before it records this one,
+     * so files are hashed while the database records the batch before them.
+     */
+    public static final class Batch {
+        private final List<Drop> drops;
+        private final long[] sizes;
+        private final long[] times;
+        private final Registered[] outcomes;
+        private final List<CompletableFuture<String>> hashing;
+
+        private Batch(List<Drop> drops, long[] sizes, long[] times, Registered[] outcomes,
+                List<CompletableFuture<String>> hashing) {
+            this.drops = drops;
+            this.sizes = sizes;
+            this.times = times;
+            this.outcomes = outcomes;
+            this.hashing = hashing;
+        }
+
+        /** The batch's drops, in their order. */
+        public List<Drop> drops() {
+            return drops;
+        }
+    }
+
+    /**
+     * The first half of {@link #registerAll}: what needs no write. Drops of one scan have distinct
+     * paths, so a batch prepared before the one ahead of it is recorded sees the same drops as before.
+     *
+     * @throws UncheckedIOException naming the drop whose attributes could not be read
+     */
+    public Batch prepare(List<Drop> drops) {
+        drops = List.copyOf(drops);
         int n = drops.size();
         long[] sizes = new long[n];
         long[] times = new long[n];
@@ -115,6 +159,17 @@ public class FileRegistry {
                 hashing.add(CompletableFuture.supplyAsync(() -> sha256(drop), HASHING));
             }
         }
+        return new Batch(drops, sizes, times, outcomes, hashing);
+    }
+
+    /** The second half of {@link #registerAll}: waits for the batch's hashes and records its drops. */
+    public List<Registered> record(Batch batch) {
+        List<Drop> drops = batch.drops;
+        int n = drops.size();
+        long[] sizes = batch.sizes;
+        long[] times = batch.times;
+        Registered[] outcomes = batch.outcomes;
+        List<CompletableFuture<String>> hashing = batch.hashing;
         String[] shas = new String[n];
         for (int i = 0; i < n; i++) {
             if (hashing.get(i) != null) {

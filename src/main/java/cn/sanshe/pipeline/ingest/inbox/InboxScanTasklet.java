@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -36,28 +37,45 @@ public class InboxScanTasklet implements Tasklet {
     }
 
     /** Drops registered together: a few statements for the batch instead of six per file (FileRegistry#registerAll). */
-    static final int BATCH = 500;
+    public static final int BATCH = 500;
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Map<FileRegistry.Registered, Integer> counts = new EnumMap<>(FileRegistry.Registered.class);
         List<Drop> batch = new ArrayList<>(BATCH);
-        Runnable registerBatch = () -> {
-            for (FileRegistry.Registered outcome : register(batch)) {
+        // The batch being hashed while the one before it is recorded (FileRegistry#prepare).
+        FileRegistry.Batch[] pending = {null};
+        Consumer<FileRegistry.Batch> record = prepared -> {
+            for (FileRegistry.Registered outcome : record(prepared)) {
                 counts.merge(outcome, 1, Integer::sum);
                 contribution.incrementReadCount();
             }
+        };
+        Runnable registerBatch = () -> {
+            FileRegistry.Batch next;
+            try {
+                next = registry.prepare(batch);
+            } catch (RuntimeException e) {
+                // what was read before the drop that failed is recorded, as when batches went one by one
+                if (pending[0] != null) {
+                    record.accept(pending[0]);
+                }
+                throw e;
+            }
             batch.clear();
+            if (pending[0] != null) {
+                record.accept(pending[0]);
+            }
+            pending[0] = next;
         };
         if (singleFile != null) {
             batch.add(singleFile);
         } else {
             registry.clearNotRead(period);
-            // Units asked about in this scan: an inbox holds each unit's folder once a month.
-            Map<String, Boolean> knownUnits = new HashMap<>();
+            // The units a folder may name, read once: an inbox holds each unit's folder once a month.
+            Predicate<String> knownUnit = registry.knownUnits();
             InboxScanner.scan(inbox, period, drop -> {
-                if (drop.misplaced() == null && drop.unitCode() != null
-                        && !knownUnits.computeIfAbsent(drop.unitCode(), registry::isKnownUnit)) {
+                if (drop.misplaced() == null && drop.unitCode() != null && !knownUnit.test(drop.unitCode())) {
                     // Not registered by its bytes: once the unit is in the reference, the next run reads it.
                     String reason = "文件夹“" + drop.unitCode() + "”不是区划表中的报送单位（街道9位、区县6位代码），未读取；"
                             + "请核对单位代码，或先用 divisions load 加载区划";
@@ -79,14 +97,18 @@ public class InboxScanTasklet implements Tasklet {
         if (!batch.isEmpty()) {
             registerBatch.run();
         }
+        if (pending[0] != null) {
+            record.accept(pending[0]);
+        }
         counts.forEach((outcome, n) -> contribution.getStepExecution().getExecutionContext()
                 .putInt("files." + outcome.name().toLowerCase(), n));
         log.info("Inbox {}: {}", singleFile == null ? inbox : singleFile.path(), counts);
         return RepeatStatus.FINISHED;
     }
 
-    private List<FileRegistry.Registered> register(List<Drop> drops) {
-        List<FileRegistry.Registered> outcomes = registry.registerAll(drops);
+    private List<FileRegistry.Registered> record(FileRegistry.Batch batch) {
+        List<Drop> drops = batch.drops();
+        List<FileRegistry.Registered> outcomes = registry.record(batch);
         for (int i = 0; i < drops.size(); i++) {
             if (outcomes.get(i) == FileRegistry.Registered.COPY_OF_EARLIER) {
                 log.info("{}: same bytes as a file received before; not loaded again", drops.get(i).path());
