@@ -118,7 +118,7 @@ public class IngestRun {
             case "files.already_seen" -> "已处理过";
             case "files.copy_of_earlier" -> "重复文件（内容与已收文件相同）";
             case "files.misplaced" -> "放错位置";
-            case "files.not_read" -> "未读取（隐藏文件、链接或区划表中没有的单位）";
+            case "files.not_read" -> "未读取（隐藏文件、链接、区划表中没有的单位或无法读取的文件）";
             default -> key;
         };
     }

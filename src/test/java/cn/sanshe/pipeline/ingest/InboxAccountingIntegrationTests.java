@@ -5,6 +5,8 @@ import static cn.sanshe.pipeline.ingest.IngestFixtures.id;
 import static cn.sanshe.pipeline.ingest.IngestFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sanshe.pipeline.ingest.inbox.Drop;
+import cn.sanshe.pipeline.ingest.inbox.FileRegistry;
 import cn.sanshe.pipeline.ingest.inbox.InboxScanTasklet;
 import cn.sanshe.pipeline.ingest.read.HostileFiles;
 import cn.sanshe.pipeline.reference.DivisionLoader;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +47,9 @@ class InboxAccountingIntegrationTests {
 
     @Autowired
     DivisionLoader divisions;
+
+    @Autowired
+    FileRegistry registry;
 
     @TempDir
     Path inbox;
@@ -137,6 +143,31 @@ class InboxAccountingIntegrationTests {
                 WHERE d.path = '2026-10/130102001/花名册 - 副本.csv'""", String.class))
                 .isEqualTo("2026-10/130102001/花名册.csv");
         assertThat(accountingByFile().get("2026-10/130102001/花名册 - 副本.csv").get("status")).isEqualTo("重复");
+    }
+
+    @Test
+    void aDropThatCannotBeReadWhenItIsHashedIsListedAsNotReadAndTheOthersAreRegistered() throws Exception {
+        // Listed by the walk, then gone (an upload replaced during the night), or not a readable file by
+        // the time it is hashed: as root no permission stops a read, a folder under a file's name does.
+        Path gone = inbox.resolve("2026-10").resolve(STREET).resolve("已删除.csv");
+        Path folder = Files.createDirectories(inbox.resolve("2026-10").resolve(STREET).resolve("像文件的文件夹.csv"));
+        Path roster = write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);
+        YearMonth month = YearMonth.of(2026, 10);
+        List<Drop> drops = List.of(
+                new Drop(gone, "2026-10/130102001/已删除.csv", month, STREET, null),
+                new Drop(folder, "2026-10/130102001/像文件的文件夹.csv", month, STREET, null),
+                new Drop(roster, "2026-10/130102001/花名册.csv", month, STREET, null));
+
+        List<FileRegistry.Registered> outcomes = registry.registerAll(drops);
+
+        assertThat(outcomes).containsExactly(FileRegistry.Registered.NOT_READ, FileRegistry.Registered.NOT_READ,
+                FileRegistry.Registered.NEW);
+        assertThat(jdbc.queryForList("SELECT path FROM ingest_file", String.class))
+                .containsExactly("2026-10/130102001/花名册.csv");
+        assertThat(jdbc.queryForList("SELECT path FROM ingest_drop", String.class))
+                .containsExactly("2026-10/130102001/花名册.csv");
+        assertThat(jdbc.queryForList("SELECT reason FROM ingest_refused_drop ORDER BY path", String.class))
+                .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("无法读取").contains("下次运行会再试"));
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FileRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(FileRegistry.class);
 
     /** What became of a drop. */
     public enum Registered { NEW, ALREADY_SEEN, COPY_OF_EARLIER, MISPLACED, NOT_READ }
@@ -72,13 +76,16 @@ public class FileRegistry {
         return unitCode -> codes.contains(unitCode.length() == 9 ? unitCode + "000" : unitCode + "000000");
     }
 
-    public Registered register(Drop drop) throws IOException {
-        try {
-            return registerAll(List.of(drop)).get(0);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    public Registered register(Drop drop) {
+        return registerAll(List.of(drop)).get(0);
     }
+
+    /**
+     * Why a drop listed by the walk was not read after all: gone before it could be hashed (a clerk's
+     * upload replaced during the night) or not readable by the pipeline's user. It is listed, and the next
+     * run tries it again; the rest of the inbox is registered.
+     */
+    static final String UNREADABLE = "文件在扫描时不存在或无法读取，未读取；下次运行会再试";
 
     /**
      * Registers drops in their order, as {@link #register} one after another would, with a few
@@ -87,7 +94,7 @@ public class FileRegistry {
      * batched insert of the new files and one of the drops. Of two drops of the same bytes in a
      * batch the first is the file and the second its copy, as across batches.
      *
-     * @throws UncheckedIOException naming the drop that could not be read
+     * A drop that cannot be read is {@link Registered#NOT_READ}, with its reason in the list of drops not read.
      */
     public List<Registered> registerAll(List<Drop> drops) {
         return record(prepare(drops));
@@ -123,24 +130,22 @@ public class FileRegistry {
     /**
      * The first half of {@link #registerAll}: what needs no write. Drops of one scan have distinct
      * paths, so a batch prepared before the one ahead of it is recorded sees the same drops as before.
-     *
-     * @throws UncheckedIOException naming the drop whose attributes could not be read
      */
     public Batch prepare(List<Drop> drops) {
         drops = List.copyOf(drops);
         int n = drops.size();
         long[] sizes = new long[n];
         long[] times = new long[n];
+        Registered[] outcomes = new Registered[n];
         for (int i = 0; i < n; i++) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(drops.get(i).file(), BasicFileAttributes.class);
                 sizes[i] = attributes.size();
                 times[i] = attributes.lastModifiedTime().toMillis();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + drops.get(i).path(), e);
+                outcomes[i] = Registered.NOT_READ;
             }
         }
-        Registered[] outcomes = new Registered[n];
         Map<String, long[]> seen = new HashMap<>();
         for (List<String> paths : slices(drops.stream().map(Drop::path).distinct().toList())) {
             jdbc.query("SELECT path, size_bytes, modified_at FROM ingest_drop WHERE path IN (" + marks(paths.size()) + ")",
@@ -151,7 +156,9 @@ public class FileRegistry {
         List<CompletableFuture<String>> hashing = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long[] before = seen.get(drops.get(i).path());
-            if (before != null && before[0] == sizes[i] && before[1] == times[i]) {
+            if (outcomes[i] == Registered.NOT_READ) {
+                hashing.add(null);
+            } else if (before != null && before[0] == sizes[i] && before[1] == times[i]) {
                 outcomes[i] = Registered.ALREADY_SEEN;
                 hashing.add(null);
             } else {
@@ -176,8 +183,15 @@ public class FileRegistry {
                 try {
                     shas[i] = hashing.get(i).join();
                 } catch (CompletionException e) {
-                    throw e.getCause() instanceof UncheckedIOException io ? io : e;
+                    if (!(e.getCause() instanceof UncheckedIOException)) {
+                        throw e;
+                    }
+                    outcomes[i] = Registered.NOT_READ;
                 }
+            }
+            if (outcomes[i] == Registered.NOT_READ) {
+                log.warn("{}: {}", drops.get(i).path(), UNREADABLE);
+                notRead(drops.get(i), UNREADABLE);
             }
         }
         Map<String, Long> known = new HashMap<>();

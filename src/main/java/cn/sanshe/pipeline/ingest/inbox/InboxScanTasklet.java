@@ -56,7 +56,7 @@ public class InboxScanTasklet implements Tasklet {
             try {
                 next = registry.prepare(batch);
             } catch (RuntimeException e) {
-                // what was read before the drop that failed is recorded, as when batches went one by one
+                // the batch already read is recorded before the failure is raised, as when batches went one by one
                 if (pending[0] != null) {
                     record.accept(pending[0]);
                 }
