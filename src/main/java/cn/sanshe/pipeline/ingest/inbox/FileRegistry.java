@@ -94,7 +94,8 @@ public class FileRegistry {
      * batched insert of the new files and one of the drops. Of two drops of the same bytes in a
      * batch the first is the file and the second its copy, as across batches.
      *
-     * A drop that cannot be read is {@link Registered#NOT_READ}, with its reason in the list of drops not read.
+     * <p>A drop that cannot be read is {@link Registered#NOT_READ}, with its reason in the list of drops not
+     * read.
      */
     public List<Registered> registerAll(List<Drop> drops) {
         return record(prepare(drops));
