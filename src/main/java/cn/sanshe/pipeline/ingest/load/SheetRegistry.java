@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -204,7 +205,12 @@ class SheetRegistry {
     }
 
     private static String key(SheetContext sheet, String periodText) {
-        return sheet.fileId() + "/" + sheet.sheetName() + "/" + periodText;
+        return key(sheet.fileId(), sheet.sheetName(), periodText);
+    }
+
+    /** A part by file, sheet name and month: as the rows ask for it, or as stored (the name cut to 100). */
+    private static String key(long fileId, String sheetName, String periodText) {
+        return fileId + "/" + sheetName + "/" + periodText;
     }
 
     /**
@@ -290,7 +296,7 @@ class SheetRegistry {
         jdbc.query("SELECT id, file_id, sheet_name, period FROM ingest_sheet WHERE period IS NOT NULL AND file_id IN ("
                 + String.join(", ", Collections.nCopies(files.size(), "?")) + ")",
                 rs -> {
-                    ids.put(rs.getLong(2) + "/" + rs.getString(3) + "/" + rs.getString(4), rs.getLong(1));
+                    ids.put(key(rs.getLong(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
                 }, files.toArray());
         return ids;
     }
@@ -302,7 +308,7 @@ class SheetRegistry {
         }
 
         String dbKey() {
-            return sheet.fileId() + "/" + IngestWriter.truncate(sheet.sheetName(), 100) + "/" + periodText();
+            return key(sheet.fileId(), IngestWriter.truncate(sheet.sheetName(), 100), periodText());
         }
     }
 
@@ -367,7 +373,7 @@ class SheetRegistry {
 
     private final class InForce {
         private final String district;
-        private final Set<String> keys = new java.util.HashSet<>();
+        private final Set<String> keys = new HashSet<>();
 
         InForce(String district) {
             this.district = district;
