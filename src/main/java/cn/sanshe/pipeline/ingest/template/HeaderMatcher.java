@@ -35,9 +35,17 @@ final class HeaderMatcher {
         return template;
     }
 
-    /** The match when every required column is found, else empty. */
-    Optional<HeaderMatch> match(int rowNumber, List<String> cells) {
-        List<List<String>> forms = cells.stream().map(HeaderText::forms).toList();
+    /** The forms of a row's cells ({@link HeaderText#forms}), made once per row for every template's matcher. */
+    static List<List<String>> forms(List<String> cells) {
+        List<List<String>> forms = new ArrayList<>(cells.size());
+        for (String cell : cells) {
+            forms.add(HeaderText.forms(cell));
+        }
+        return forms;
+    }
+
+    /** The match when every required column is found, else empty; {@code forms} as {@link #forms} makes them. */
+    Optional<HeaderMatch> match(int rowNumber, List<List<String>> forms) {
         Map<Integer, String> byCell = new HashMap<>();
         Map<String, Integer> byColumn = new HashMap<>();
         for (int round = 0; round < 4; round++) {

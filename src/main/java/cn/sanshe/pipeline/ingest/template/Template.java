@@ -11,7 +11,13 @@ public record Template(TemplateId id, List<ColumnSpec> columns) {
     }
 
     public Optional<ColumnSpec> column(String columnId) {
-        return columns.stream().filter(c -> c.id().equals(columnId)).findFirst();
+        // A plain loop: the rules across columns ask this for every row.
+        for (ColumnSpec column : columns) {
+            if (column.id().equals(columnId)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<ColumnSpec> requiredColumns() {

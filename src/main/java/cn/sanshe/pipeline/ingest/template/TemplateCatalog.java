@@ -68,8 +68,10 @@ public final class TemplateCatalog {
         Comparator<HeaderMatch> best = Comparator.<HeaderMatch>comparingInt(m -> m.columnIndex().size())
                 .thenComparingDouble(m -> (double) m.columnIndex().size() / m.template().columns().size());
         HeaderMatch winner = null;
+        // Normalising the cells is most of a match's cost: once per row, not once per template.
+        List<List<String>> forms = HeaderMatcher.forms(row.cells());
         for (HeaderMatcher matcher : matchers) {
-            Optional<HeaderMatch> match = matcher.match(row.number(), row.cells());
+            Optional<HeaderMatch> match = matcher.match(row.number(), forms);
             if (match.isPresent() && (winner == null || best.compare(match.get(), winner) > 0)) {
                 winner = match.get();
             }
