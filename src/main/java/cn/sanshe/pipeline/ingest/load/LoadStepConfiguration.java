@@ -76,7 +76,7 @@ class LoadStepConfiguration {
                 .<IngestItem, IngestItem>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .transactionAttribute(readCommitted())
-                .reader(ingestItemReader)
+                .reader(new OpenedReader<>(ingestItemReader))
                 .writer(ingestWriter)
                 // A deadlock should no longer happen (readCommitted); were one to, the server rolls the
                 // loser's chunk back and it is simply written again.
