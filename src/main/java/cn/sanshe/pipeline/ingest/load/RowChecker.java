@@ -7,13 +7,12 @@ import cn.sanshe.pipeline.ingest.validate.ValidationContext;
 import cn.sanshe.pipeline.system.IdentityVault;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Validates rows, protects their identity numbers and writes a loaded row's staging text; every
- * other item passes through unchanged. Runs on the checking threads of {@link ReadAhead}.
+ * Validates rows and writes a loaded row's staging text, its identity number hashed, encrypted and
+ * masked there (so on these threads, not the writer's); every other item passes through unchanged.
+ * Runs on the checking threads of {@link ReadAhead}.
  */
 class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
 
@@ -33,7 +32,7 @@ class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
         if (item instanceof IngestItem.Row row && row.outcome() == null) {
             SheetContext sheet = row.sheet();
             ValidationContext context = new ValidationContext(sheet.period(), today, divisions, sheet.unitCode());
-            RowOutcome outcome = protectIdentity(validator.check(sheet.match(), row.row(), context));
+            RowOutcome outcome = validator.check(sheet.match(), row.row(), context);
             byte[] text = outcome instanceof RowOutcome.Loaded loaded
                     ? StagingTable.of(sheet.match().template().id())
                             .textAfterSheetId(row.row().number(), sheet.unitCode(), loaded, vault)
@@ -41,15 +40,5 @@ class RowChecker implements ItemProcessor<IngestItem, IngestItem> {
             return row.checked(outcome, text);
         }
         return item;
-    }
-
-    /** The identity number is hashed and encrypted here, where rows are checked, not in the writer. */
-    private RowOutcome protectIdentity(RowOutcome outcome) {
-        if (outcome instanceof RowOutcome.Loaded loaded && loaded.values().get(StagingTable.ID_NUMBER) instanceof String id) {
-            Map<String, Object> values = new HashMap<>(loaded.values());
-            values.put(StagingTable.ID_NUMBER, vault.protect(id));
-            return new RowOutcome.Loaded(values, loaded.period());
-        }
-        return outcome;
     }
 }

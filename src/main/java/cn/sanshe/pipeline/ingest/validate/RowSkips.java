@@ -29,6 +29,12 @@ final class RowSkips {
         // Plain loops: this runs for every row, and most rows are data.
         String first = null;
         for (String cell : row.cells()) {
+            if (plainlyNoMark(cell, first == null)) {
+                if (first == null && !cell.isBlank()) {
+                    first = cell;   // not a signature label: it has no colon
+                }
+                continue;
+            }
             String compact = Values.compact(cell);
             for (String word : TOTAL_WORDS) {
                 if (compact.startsWith(word)) {
@@ -48,5 +54,28 @@ final class RowSkips {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a cell can be passed over without its compact form: it holds only ASCII and basic CJK
+     * characters (which NFKC keeps, so compact only drops whitespace), its first other character
+     * opens no 合计 / 总计 / 小计, and — when it may be the row's first non-empty cell — it has no
+     * colon. Most cells of most rows are such; a row's every cell was compacted before.
+     */
+    static boolean plainlyNoMark(String cell, boolean mayBeFirst) {
+        if (!Values.isNfkcStable(cell)) {
+            return false;
+        }
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) <= ' ' && Character.isWhitespace(cell.charAt(i))) {
+            i++;
+        }
+        if (i < cell.length()) {
+            char c = cell.charAt(i);
+            if (c == '合' || c == '总' || c == '小') {
+                return false;
+            }
+        }
+        return !mayBeFirst || cell.indexOf(':') < 0;
     }
 }

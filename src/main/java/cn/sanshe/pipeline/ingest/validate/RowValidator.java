@@ -29,7 +29,7 @@ public final class RowValidator {
             return new RowOutcome.Skipped(skip.get());
         }
         List<String> reasons = new ArrayList<>();
-        RowValues values = new RowValues();
+        RowValues values = new RowValues(match.columnIndex(), row);
         for (ColumnSpec column : match.template().columns()) {
             Integer index = match.columnIndex().get(column.id());
             if (index == null) {
@@ -44,7 +44,7 @@ public final class RowValidator {
                 continue;
             }
             CellCheck check = CellRules.check(match.template().id(), column, raw, context);
-            values.typed(column.id(), raw, check);
+            values.typed(column.id(), check);
             reasons.addAll(check.problems());
         }
         Optional<ColumnSpec> periodColumn = periodColumn(match);

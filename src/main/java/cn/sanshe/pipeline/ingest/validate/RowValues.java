@@ -1,7 +1,7 @@
 package cn.sanshe.pipeline.ingest.validate;
 
+import cn.sanshe.pipeline.ingest.read.SheetRow;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,25 +13,35 @@ import java.util.Optional;
  */
 final class RowValues {
 
-    // Made for every row: two maps, sized for a template's columns, and nothing copied at the end.
-    private final Map<String, String> raw = new HashMap<>(32);
+    private final Map<String, Integer> columnIndex;
+    private final SheetRow row;
+    // Made for every row: one map, sized for a template's columns, and nothing copied at the end.
+    // The raw text is not kept: it is the row's own cell, read again on the rare rule that needs it.
     private final Map<String, Object> valid = new LinkedHashMap<>(32);
+
+    /** @param columnIndex column id → cell index, as the sheet's header matched */
+    RowValues(Map<String, Integer> columnIndex, SheetRow row) {
+        this.columnIndex = columnIndex;
+        this.row = row;
+    }
 
     void blank(String columnId) {
         valid.put(columnId, null);
     }
 
-    void typed(String columnId, String text, CellCheck check) {
-        raw.put(columnId, text);
+    void typed(String columnId, CellCheck check) {
         valid.put(columnId, check.value());
     }
 
+    /** Whether the sheet has the column and the clerk typed something in it. */
     boolean present(String columnId) {
-        return raw.containsKey(columnId);
+        Integer index = columnIndex.get(columnId);
+        return index != null && !row.cell(index).isBlank();
     }
 
+    /** The text as typed, or "" where the column is missing or blank. */
     String raw(String columnId) {
-        return raw.getOrDefault(columnId, "");
+        return present(columnId) ? row.cell(columnIndex.get(columnId)) : "";
     }
 
     <T> Optional<T> value(String columnId, Class<T> type) {

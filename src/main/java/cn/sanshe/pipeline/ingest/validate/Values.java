@@ -108,6 +108,15 @@ public final class Values {
     /** Any number, negative ones included (the caller says why −5 households is wrong). */
     public static Optional<BigDecimal> number(String raw) {
         String text = compact(raw);
+        // Most figures are plain digits: what the patterns below would make of them, without them.
+        if (isDigits(text, 18)) {
+            return Optional.of(BigDecimal.valueOf(Long.parseLong(text)));
+        }
+        return parsedNumber(text);
+    }
+
+    /** {@link #number} for text already compacted, by the patterns: units, grouping, signs, points. */
+    static Optional<BigDecimal> parsedNumber(String text) {
         for (String unit : UNITS) {
             if (text.length() > unit.length() && text.toLowerCase(Locale.ROOT).endsWith(unit)) {
                 text = text.substring(0, text.length() - unit.length());
@@ -189,8 +198,34 @@ public final class Values {
 
     /** A mobile or landline number, once spaces, dashes and brackets around the area code are gone. */
     public static boolean isPhone(String raw) {
-        String digits = PHONE_PUNCTUATION.matcher(compact(raw)).replaceAll("");
+        String text = compact(raw);
+        if (isDigits(text, Integer.MAX_VALUE)) {
+            // Digits only, as most are: a mobile (1[3-9] + 9 digits) or 0 + area code + number, 10–12 digits.
+            int length = text.length();
+            return length == 11 && text.charAt(0) == '1' && text.charAt(1) >= '3'
+                    || text.charAt(0) == '0' && length >= 10 && length <= 12;
+        }
+        return isPhoneByPattern(text);
+    }
+
+    /** {@link #isPhone} for text already compacted, by the patterns. */
+    static boolean isPhoneByPattern(String text) {
+        String digits = PHONE_PUNCTUATION.matcher(text).replaceAll("");
         return MOBILE.matcher(digits).matches() || LANDLINE.matcher(digits).matches();
+    }
+
+    /** One to {@code max} ASCII digits and nothing else. */
+    private static boolean isDigits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 是/否, Y/N, √/×, 1/0, and the TRUE/FALSE of a boolean cell. */
