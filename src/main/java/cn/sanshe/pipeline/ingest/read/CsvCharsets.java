@@ -35,7 +35,64 @@ final class CsvCharsets {
     }
 
     static Decision decide(Path file, long size) throws IOException, FileRefusedException {
-        byte[] head = readAt(file, 0, (int) Math.min(size, SAMPLE_BYTES));
+        return decide(Bytes.of(file, size));
+    }
+
+    /** As {@link #decide(Path, long)}, for a file already read whole. */
+    static Decision decide(byte[] whole) throws IOException, FileRefusedException {
+        return decide(Bytes.of(whole));
+    }
+
+    /** A file's bytes as deciding needs them: its size, a stretch of it, the first non-ASCII byte from a point. */
+    private interface Bytes {
+        long size();
+
+        byte[] readAt(long from, int length) throws IOException;
+
+        long findNonAscii(long from) throws IOException;
+
+        static Bytes of(Path file, long size) {
+            return new Bytes() {
+                public long size() {
+                    return size;
+                }
+
+                public byte[] readAt(long from, int length) throws IOException {
+                    return CsvCharsets.readAt(file, from, length);
+                }
+
+                public long findNonAscii(long from) throws IOException {
+                    return CsvCharsets.findNonAscii(file, from);
+                }
+            };
+        }
+
+        static Bytes of(byte[] whole) {
+            return new Bytes() {
+                public long size() {
+                    return whole.length;
+                }
+
+                public byte[] readAt(long from, int length) {
+                    int start = (int) Math.min(from, whole.length);
+                    return Arrays.copyOfRange(whole, start, Math.min(whole.length, start + length));
+                }
+
+                public long findNonAscii(long from) {
+                    for (int i = (int) from; i < whole.length; i++) {
+                        if (whole[i] < 0) {
+                            return i;
+                        }
+                    }
+                    return -1;
+                }
+            };
+        }
+    }
+
+    private static Decision decide(Bytes file) throws IOException, FileRefusedException {
+        long size = file.size();
+        byte[] head = file.readAt(0, (int) Math.min(size, SAMPLE_BYTES));
         if (startsWith(head, 0xFF, 0xFE, 0x00, 0x00) || startsWith(head, 0x00, 0x00, 0xFE, 0xFF)) {
             throw unsupported("UTF-32");
         }
@@ -53,10 +110,10 @@ final class CsvCharsets {
         int firstHigh = firstNonAscii(head);
         if (firstHigh < 0 && size > head.length) {
             // A long ASCII start (codes, numbers) says nothing: look where the first Chinese text is.
-            long at = findNonAscii(file, head.length);
+            long at = file.findNonAscii(head.length);
             if (at >= 0) {
                 long from = Math.max(0, at - 1024);
-                sample = readAt(file, from, (int) Math.min(size - from, SAMPLE_BYTES));
+                sample = file.readAt(from, (int) Math.min(size - from, SAMPLE_BYTES));
                 checkedText(sample, 0, null);
                 firstHigh = 0;
             }

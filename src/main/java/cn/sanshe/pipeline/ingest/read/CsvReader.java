@@ -1,10 +1,12 @@
 package cn.sanshe.pipeline.ingest.read;
 
 import java.io.BufferedReader;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,30 @@ final class CsvReader implements WorkbookReader {
         this.records = parser.iterator();
     }
 
+    /**
+     * Files up to this size (nearly every one a street sends: a few hundred rows) are read once and
+     * decoded once, for the checks and the parser alike; larger ones are streamed, twice.
+     */
+    static final int READ_WHOLE_BYTES = 1 << 20;
+
     static CsvReader open(Path file, ReadLimits limits) throws IOException, FileRefusedException {
+        return open(file, limits, READ_WHOLE_BYTES);
+    }
+
+    /** @param readWholeBytes the largest file read whole (tests pass 0 to stream every file) */
+    static CsvReader open(Path file, ReadLimits limits, int readWholeBytes) throws IOException, FileRefusedException {
         long size = Files.size(file);
+        if (size <= readWholeBytes) {
+            byte[] whole;
+            try (InputStream in = Files.newInputStream(file)) {
+                whole = in.readNBytes(readWholeBytes + 1);
+            }
+            if (whole.length <= readWholeBytes) {   // else it grew since: stream it as a large one
+                CharBuffer text = CsvScan.checkedText(whole, CsvCharsets.decide(whole), limits);
+                return new CsvReader(baseName(file), CSVParser.builder()
+                        .setReader(new CharArrayReader(text.array(), 0, text.limit())).setFormat(FORMAT).get());
+            }
+        }
         CsvCharsets.Decision decision = CsvCharsets.decide(file, size);
         CsvScan.check(file, decision, limits);
         InputStream in = Files.newInputStream(file);
@@ -102,7 +126,7 @@ final class CsvReader implements WorkbookReader {
                     return null;
                 }
                 CSVRecord record = records.next();
-                List<String> cells = record.toList();
+                List<String> cells = List.of(record.values());   // one copy; SheetRow keeps it as it is
                 if (cells.size() == 1 && cells.get(0).isEmpty()) {
                     continue; // an empty line: absent, like an empty row a spreadsheet does not store
                 }

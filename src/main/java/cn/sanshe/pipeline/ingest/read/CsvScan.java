@@ -80,6 +80,38 @@ final class CsvScan {
         scan.end();
     }
 
+    /**
+     * The same checks for a file already read whole, decoded once: the text to parse (after any
+     * BOM), so that a small file is not read and decoded again by the parser.
+     */
+    static CharBuffer checkedText(byte[] whole, CsvCharsets.Decision decision, ReadLimits limits)
+            throws FileRefusedException {
+        CsvScan scan = new CsvScan(limits.maxCsvRecordChars());
+        CharsetDecoder decoder = decision.charset().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(whole, decision.bomLength(), whole.length - decision.bomLength());
+        // No charset read here takes more than one char per byte (UTF-16 two bytes a char).
+        CharBuffer text = CharBuffer.allocate(whole.length);
+        CoderResult result = decoder.decode(in, text, true);
+        if (!result.isError()) {
+            result = decoder.flush(text);
+        }
+        text.flip();
+        for (int i = 0; i < text.limit(); i++) {
+            scan.accept(text.get(i));
+        }
+        if (result.isError()) {
+            // everything before the bad bytes has been checked, so the line is exact
+            throw new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_BAD_BYTES,
+                    decision.displayName(), scan.line));
+        }
+        if (result.isOverflow()) {
+            throw new IllegalStateException("decoded text longer than its bytes in " + decision.displayName());
+        }
+        scan.end();
+        return text;
+    }
+
     private void feed(CharBuffer chars) throws FileRefusedException {
         chars.flip();
         while (chars.hasRemaining()) {
