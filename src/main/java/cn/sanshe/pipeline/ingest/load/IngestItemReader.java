@@ -4,7 +4,10 @@ import cn.sanshe.pipeline.ingest.template.TemplateCatalog;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +57,9 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
         close();
         quarantine();
         List<PendingFile> pending = new ArrayList<>();
+        Set<Long> suspects = new HashSet<>();
         jdbc.query("""
-                SELECT id, path, unit_code, period FROM ingest_file
+                SELECT id, path, unit_code, period, read_attempts FROM ingest_file
                 WHERE status = 'pending' AND district_code = ?
                 ORDER BY period, unit_code, modified_at, id""",
                 rs -> {
@@ -64,6 +68,9 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
                     String period = rs.getString(4);
                     pending.add(new PendingFile(rs.getLong(1), location, path, rs.getString(3),
                             period == null ? null : YearMonth.parse(period)));
+                    if (rs.getInt(5) > 0) {
+                        suspects.add(rs.getLong(1));
+                    }
                 }, districtCode);
         currentFileId = 0;
         emitted = 0;
@@ -78,7 +85,8 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
                 emitted = context.getLong(EMITTED_KEY);
             }
         }
-        ahead = new ReadAhead(new PendingFiles(pending, catalog, emitted, this::starting), check, checkThreads);
+        ReadAttempts attempts = new ReadAttempts(pending, suspects, this::countAttempt);
+        ahead = new ReadAhead(new PendingFiles(pending, catalog, emitted, attempts::starting), check, checkThreads);
     }
 
     /**
@@ -107,8 +115,9 @@ class IngestItemReader implements ItemStreamReader<IngestItem> {
     }
 
     /** On the reading thread, outside the step's transaction: committed at once, so it outlives a crash. */
-    private void starting(PendingFile file) {
-        jdbc.update("UPDATE ingest_file SET read_attempts = read_attempts + 1 WHERE id = ?", file.id());
+    private void countAttempt(List<Long> fileIds) {
+        jdbc.update("UPDATE ingest_file SET read_attempts = read_attempts + 1 WHERE id IN ("
+                + String.join(", ", Collections.nCopies(fileIds.size(), "?")) + ")", fileIds.toArray());
     }
 
     /** Records why a file failed the step, in a transaction of its own (the step's is rolled back). */
