@@ -13,6 +13,22 @@ final class Normalise {
         if (raw == null) {
             return "";
         }
+        // Most codes arrive as typed on a half-width keyboard: ASCII, which NFKC leaves as it is.
+        boolean ascii = true;
+        boolean asIs = true;
+        for (int i = 0; i < raw.length() && ascii; i++) {
+            char c = raw.charAt(i);
+            ascii = c < 0x80;
+            asIs &= c > ' ' && (c < 'a' || c > 'z');
+        }
+        if (ascii && asIs) {
+            return raw;
+        }
+        return byNormaliser(raw);
+    }
+
+    /** {@link #code} the long way, for any text. */
+    static String byNormaliser(String raw) {
         String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
