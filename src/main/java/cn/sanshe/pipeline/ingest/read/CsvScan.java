@@ -97,9 +97,7 @@ final class CsvScan {
             result = decoder.flush(text);
         }
         text.flip();
-        for (int i = 0; i < text.limit(); i++) {
-            scan.accept(text.get(i));
-        }
+        scan.feed(text.array(), 0, text.limit());
         if (result.isError()) {
             // everything before the bad bytes has been checked, so the line is exact
             throw new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_BAD_BYTES,
@@ -114,10 +112,42 @@ final class CsvScan {
 
     private void feed(CharBuffer chars) throws FileRefusedException {
         chars.flip();
-        while (chars.hasRemaining()) {
-            accept(chars.get());
-        }
+        feed(chars.array(), chars.arrayOffset() + chars.position(), chars.arrayOffset() + chars.limit());
         chars.clear();
+    }
+
+    /**
+     * {@link #accept} for every character, with the common case taken in runs: inside a field only
+     * the characters that can end it (or a line, or the file's sense) change the state, so a run of
+     * others just adds to the record's length, as {@code accept} would one by one.
+     */
+    private void feed(char[] chars, int from, int to) throws FileRefusedException {
+        int i = from;
+        while (i < to) {
+            if (state == UNQUOTED || state == QUOTED) {
+                char end = state == UNQUOTED ? ',' : '"';
+                int start = i;
+                while (i < to) {
+                    char c = chars[i];
+                    if (c == end || c == '\n' || c == '\r' || c == '\0') {
+                        break;
+                    }
+                    i++;
+                }
+                if (i > start) {
+                    afterCr = false;
+                    recordChars += i - start;
+                    if (recordChars > maxRecordChars) {
+                        throw new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_RECORD_TOO_LONG,
+                                recordStartLine, maxRecordChars));
+                    }
+                }
+                if (i == to) {
+                    return;
+                }
+            }
+            accept(chars[i++]);
+        }
     }
 
     private void accept(char c) throws FileRefusedException {
