@@ -226,6 +226,8 @@ class SheetRegistry {
     void prefetch(List<? extends IngestItem> items) {
         Map<String, Wanted> wanted = new LinkedHashMap<>();
         Set<Long> files = new LinkedHashSet<>();
+        SheetContext previousSheet = null;
+        YearMonth previousPeriod = null;
         for (IngestItem item : items) {
             if (item instanceof IngestItem.Row row && row.outcome() != null
                     && !(row.outcome() instanceof RowOutcome.Skipped)) {
@@ -236,6 +238,11 @@ class SheetRegistry {
                 if (period.period() == null) {
                     continue;
                 }
+                if (row.sheet() == previousSheet && period.period().equals(previousPeriod)) {
+                    continue;   // the row before asked for the same part: no key to build for it
+                }
+                previousSheet = row.sheet();
+                previousPeriod = period.period();
                 String key = key(row.sheet(), period.period().toString());
                 if (!parts.containsKey(key) && !wanted.containsKey(key)) {
                     wanted.put(key, new Wanted(row.sheet(), period));
