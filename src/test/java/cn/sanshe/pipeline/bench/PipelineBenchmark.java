@@ -45,7 +45,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
  * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
- * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS] [--stop-after=ingest]}: {@code --work} puts the
+ * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS] [--stop-after=ingest]
+ * [--buffer-pool=3G]}: {@code --buffer-pool} sizes the embedded server's InnoDB buffer pool as a national
+ * deployment would (with the data; the application's own default, 512M, is for a demo on a small machine), {@code --work} puts the
  * database, logs and figures under DIR (two runs side by side), {@code --generate-only} writes the
  * scenarios and stops, {@code --stop-after=ingest} stops each scale after ingest and the ceiling (no table of
  * growth). Run with
@@ -77,7 +79,7 @@ public final class PipelineBenchmark {
     }
 
     record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers,
-            int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly) {
+            int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly, String bufferPool) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -137,7 +139,8 @@ public final class PipelineBenchmark {
                 given.getOrDefault("work", "").isBlank() ? null : Path.of(given.get("work")),
                 Boolean.parseBoolean(given.getOrDefault("generate-only", "false")),
                 Double.parseDouble(given.getOrDefault("slow-log", "0")),
-                "ingest".equals(given.getOrDefault("stop-after", "").trim()));
+                "ingest".equals(given.getOrDefault("stop-after", "").trim()),
+                given.getOrDefault("buffer-pool", "3G").trim());
     }
 
     private void run(Options options) throws Exception {
@@ -207,6 +210,7 @@ public final class PipelineBenchmark {
                 "--pipeline.embedded-db.data-dir=" + data.resolve("data"),
                 "--pipeline.embedded-db.base-dir=" + data.resolve("server"),
                 "--pipeline.embedded-db.fresh-start=true",
+                "--pipeline.embedded-db.buffer-pool=" + options.bufferPool(),
                 "--pipeline.inbox=" + root.resolve("inbox"),
                 "--pipeline.outbox=" + outbox,
                 "--pipeline.reports=" + reports,
