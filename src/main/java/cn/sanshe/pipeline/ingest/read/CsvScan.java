@@ -118,8 +118,8 @@ final class CsvScan {
 
     /**
      * {@link #accept} for every character, with the common case taken in runs: inside a field only
-     * the characters that can end it (or a line, or the file's sense) change the state, so a run of
-     * others just adds to the record's length, as {@code accept} would one by one.
+     * the characters that can end it, end a line or refuse the file (NUL) change the state, so a run
+     * of others just adds to the record's length, as {@code accept} would one by one.
      */
     private void feed(char[] chars, int from, int to) throws FileRefusedException {
         int i = from;
@@ -138,8 +138,7 @@ final class CsvScan {
                     afterCr = false;
                     recordChars += i - start;
                     if (recordChars > maxRecordChars) {
-                        throw new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_RECORD_TOO_LONG,
-                                recordStartLine, maxRecordChars));
+                        throw recordTooLong();
                     }
                 }
                 if (i == to) {
@@ -195,10 +194,14 @@ final class CsvScan {
         }
         if (state != FIELD_START || !newline) {
             if (++recordChars > maxRecordChars) {
-                throw new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_RECORD_TOO_LONG,
-                        recordStartLine, maxRecordChars));
+                throw recordTooLong();
             }
         }
+    }
+
+    private FileRefusedException recordTooLong() {
+        return new FileRefusedException(String.format(Locale.ROOT, Reasons.CSV_RECORD_TOO_LONG, recordStartLine,
+                maxRecordChars));
     }
 
     private void endRecord() {
