@@ -54,7 +54,10 @@ class CsvScanRunsTests {
         }
     }
 
-    /** The scan's rules, one character at a time: commons-csv's quotes, its line count, the record length. */
+    /**
+     * The scan's rules, one character at a time and put another way than the scan puts them: commons-csv's
+     * quotes, its line count, the record length.
+     */
     private static String oneAtATime(String text, int maxRecordChars) {
         int fieldStart = 0;
         int unquoted = 1;
@@ -79,22 +82,12 @@ class CsvScanRunsTests {
                 afterCr = false;
             }
             boolean endRecord = false;
-            if (state == fieldStart || state == unquoted) {
-                if (c == '"' && state == fieldStart) {
-                    state = quoted;
-                } else if (c == ',') {
-                    state = fieldStart;
-                } else if (newline) {
-                    endRecord = true;
-                } else {
-                    state = unquoted;
-                }
-            } else if (state == quoted) {
+            if (state == quoted) {
                 if (c == '"') {
                     state = quoteInQuoted;
                 }
-            } else if (c == '"') {
-                state = quoted;
+            } else if (c == '"' && (state == fieldStart || state == quoteInQuoted)) {
+                state = quoted;   // opens a quoted field, or doubles a quote inside one
             } else if (c == ',') {
                 state = fieldStart;
             } else if (newline) {
