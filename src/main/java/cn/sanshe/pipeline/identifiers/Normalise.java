@@ -13,18 +13,15 @@ final class Normalise {
         if (raw == null) {
             return "";
         }
-        // Most codes arrive as typed on a half-width keyboard: ASCII, which NFKC leaves as it is.
-        boolean ascii = true;
-        boolean asIs = true;
-        for (int i = 0; i < raw.length() && ascii; i++) {
+        // Most codes arrive as typed on a half-width keyboard: printable ASCII without lower case,
+        // which NFKC, the space removal and the upper-casing all leave as it is.
+        for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            ascii = c < 0x80;
-            asIs &= c > ' ' && (c < 'a' || c > 'z');
+            if (c >= 0x80 || c <= ' ' || c >= 'a' && c <= 'z') {
+                return byNormaliser(raw);
+            }
         }
-        if (ascii && asIs) {
-            return raw;
-        }
-        return byNormaliser(raw);
+        return raw;
     }
 
     /** {@link #code} the long way, for any text. */
