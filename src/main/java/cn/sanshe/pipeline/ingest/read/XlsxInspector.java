@@ -151,6 +151,8 @@ final class XlsxInspector {
 
     private static final class Totals {
         long inflated;
+        /** Where the rest of each entry is drained to: one per file, not one per entry (a workbook has a dozen). */
+        final byte[] drain = new byte[BUFFER];
     }
 
     /**
@@ -245,8 +247,7 @@ final class XlsxInspector {
                 }
                 if (markup != null) {
                     boolean before = markup.malformed();
-                    byte[] piece = off == 0 ? b : java.util.Arrays.copyOfRange(b, off, off + n);
-                    markup.check(piece, n);
+                    markup.check(b, off, off + n);
                     if (!before && markup.malformed()) {
                         // no parser gets markup past this point; the rest is only counted (a bomb is a bomb)
                         throw new IOException("malformed markup in " + name);
@@ -266,7 +267,7 @@ final class XlsxInspector {
         }
 
         void drain() throws IOException {
-            byte[] buf = new byte[BUFFER];
+            byte[] buf = totals.drain;
             while (read(buf, 0, buf.length) > 0) {
                 // counted and checked on the way
             }
@@ -327,13 +328,18 @@ final class XlsxInspector {
         private boolean malformed;
 
         void check(byte[] buf, int length) throws FileRefusedException {
-            for (int i = 0; i < length; i++) {
+            check(buf, 0, length);
+        }
+
+        /** As {@link #check(byte[], int)}, for the bytes from {@code from} up to {@code end} of a parser's buffer, not copied out of it. */
+        void check(byte[] buf, int from, int end) throws FileRefusedException {
+            for (int i = from; i < end; i++) {
                 if (doctype == 0 && entity == 0 && refState == 0) {
                     // The common case, and most bytes of a sheet: outside any word or reference a byte
                     // other than '<', 'r' and NUL changes nothing but the text run. Pass over such runs
                     // in a tight loop; every other byte takes the full path below.
                     int start = i;
-                    while (i < length && buf[i] != '<' && buf[i] != 'r' && buf[i] != 0) {
+                    while (i < end && buf[i] != '<' && buf[i] != 'r' && buf[i] != 0) {
                         i++;
                     }
                     if (i > start) {
@@ -343,7 +349,7 @@ final class XlsxInspector {
                             malformed = true;
                         }
                     }
-                    if (i == length) {
+                    if (i == end) {
                         return;
                     }
                 }

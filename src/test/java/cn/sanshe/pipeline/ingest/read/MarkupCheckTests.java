@@ -3,6 +3,7 @@ package cn.sanshe.pipeline.ingest.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -101,11 +102,20 @@ class MarkupCheckTests {
             int at = 0;
             while (at < bytes.length && !refused) {
                 int n = 1 + random.nextInt(bytes.length - at);
-                byte[] buffer = new byte[n + random.nextInt(4)];
-                System.arraycopy(bytes, at, buffer, 0, n);
-                reference.check(buffer, n, XlsxInspector.MarkupCheck.MAX_TEXT_RUN);
+                byte[] piece = Arrays.copyOfRange(bytes, at, at + n);
+                reference.check(piece, n, XlsxInspector.MarkupCheck.MAX_TEXT_RUN);
+                // As a parser hands its buffer over: the piece somewhere inside, other bytes around it
+                // (the checks must not read them: they are '<' and 'r', which would change the verdict).
+                int offset = random.nextInt(3) == 0 ? 0 : random.nextInt(6);
+                byte[] buffer = new byte[offset + n + random.nextInt(4)];
+                Arrays.fill(buffer, (byte) (round % 2 == 0 ? '<' : 'r'));
+                System.arraycopy(piece, 0, buffer, offset, n);
                 try {
-                    check.check(buffer, n);
+                    if (offset == 0 && round % 2 == 0) {
+                        check.check(buffer, n);
+                    } else {
+                        check.check(buffer, offset, offset + n);
+                    }
                 } catch (FileRefusedException e) {
                     refused = true;
                 }
