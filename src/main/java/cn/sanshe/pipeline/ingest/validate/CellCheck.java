@@ -10,7 +10,8 @@ import java.util.List;
 record CellCheck(Object value, List<String> problems) {
 
     CellCheck {
-        problems = List.copyOf(problems);
+        // Most cells are right: their empty list is taken as it is (List.of() is immutable already).
+        problems = problems.isEmpty() ? List.of() : List.copyOf(problems);
     }
 
     static CellCheck valid(Object value) {

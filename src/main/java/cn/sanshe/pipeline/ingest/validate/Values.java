@@ -160,7 +160,7 @@ public final class Values {
         text = compact(text);
         if (isIsoDay(text)) {
             // The commonest form by far (the readers render date cells so): no pattern needed.
-            return day(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
+            return day(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         }
         Matcher m;
         if (SERIAL.matcher(text).matches()) {
@@ -265,13 +265,25 @@ public final class Values {
         return true;
     }
 
+    /** The number the ASCII digits {@code from} … {@code to} (exclusive) spell; the caller has checked they are digits. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
+    }
+
     private static Optional<TextDate> day(String y, String m, String d) {
-        int year = Integer.parseInt(y);
+        return day(Integer.parseInt(y), Integer.parseInt(m), Integer.parseInt(d));
+    }
+
+    private static Optional<TextDate> day(int year, int month, int dayOfMonth) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new TextDate(LocalDate.of(year, Integer.parseInt(m), Integer.parseInt(d)), false));
+            return Optional.of(new TextDate(LocalDate.of(year, month, dayOfMonth), false));
         } catch (DateTimeException impossible) {
             return Optional.empty();
         }
