@@ -20,15 +20,27 @@ final class HeaderMatcher {
     private static final Set<String> IGNORED = Set.of("序号", "序", "No", "No.", "NO", "NO.");
 
     private final Template template;
-    private final Map<String, String> headers = new HashMap<>();
+    /**
+     * Normalised header → the ids of the columns it names, in the template's order; the same for
+     * aliases. Every row above the data is tried against every template, so a cell's text is looked
+     * up, not compared with each column in turn.
+     */
+    private final Map<String, List<String>> headers = new HashMap<>();
     private final Map<String, List<String>> aliases = new HashMap<>();
+    private final List<String> required;
 
     HeaderMatcher(Template template) {
         this.template = template;
         for (ColumnSpec column : template.columns()) {
-            headers.put(column.id(), HeaderText.normalise(column.header()));
-            aliases.put(column.id(), column.aliases().stream().map(HeaderText::normalise).toList());
+            headers.computeIfAbsent(HeaderText.normalise(column.header()), h -> new ArrayList<>()).add(column.id());
+            for (String alias : column.aliases()) {
+                List<String> ids = aliases.computeIfAbsent(HeaderText.normalise(alias), a -> new ArrayList<>());
+                if (!ids.contains(column.id())) {
+                    ids.add(column.id());
+                }
+            }
         }
+        this.required = template.requiredColumns().stream().map(ColumnSpec::id).toList();
     }
 
     Template template() {
@@ -65,8 +77,10 @@ final class HeaderMatcher {
                 }
             }
         }
-        if (!template.requiredColumns().stream().allMatch(c -> byColumn.containsKey(c.id()))) {
-            return Optional.empty();
+        for (String column : required) {
+            if (!byColumn.containsKey(column)) {
+                return Optional.empty();
+            }
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         template.columns().stream().filter(c -> byColumn.containsKey(c.id()))
@@ -81,15 +95,17 @@ final class HeaderMatcher {
         return Optional.of(new HeaderMatch(template, rowNumber, index, unmatched));
     }
 
+    /** The first column, in the template's order, that the first text naming any free column names. */
     private String find(List<String> texts, boolean alias, Map<String, Integer> taken) {
+        Map<String, List<String>> names = alias ? aliases : headers;
         for (String text : texts) {
-            for (ColumnSpec column : template.columns()) {
-                if (taken.containsKey(column.id())) {
-                    continue;
-                }
-                boolean hit = alias ? aliases.get(column.id()).contains(text) : headers.get(column.id()).equals(text);
-                if (hit) {
-                    return column.id();
+            List<String> columns = names.get(text);
+            if (columns == null) {
+                continue;
+            }
+            for (String column : columns) {
+                if (!taken.containsKey(column)) {
+                    return column;
                 }
             }
         }
