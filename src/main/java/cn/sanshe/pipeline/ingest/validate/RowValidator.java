@@ -29,7 +29,7 @@ public final class RowValidator {
             return new RowOutcome.Skipped(skip.get());
         }
         List<String> reasons = new ArrayList<>();
-        RowValues values = new RowValues(match.template(), match.columnIndex(), row);
+        RowValues values = new RowValues(match.columnIndex(), row);
         for (ColumnSpec column : match.template().columns()) {
             Integer index = match.columnIndex().get(column.id());
             if (index == null) {

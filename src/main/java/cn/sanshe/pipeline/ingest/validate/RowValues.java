@@ -1,20 +1,10 @@
 package cn.sanshe.pipeline.ingest.validate;
 
 import cn.sanshe.pipeline.ingest.read.SheetRow;
-import cn.sanshe.pipeline.ingest.template.ColumnSpec;
-import cn.sanshe.pipeline.ingest.template.Template;
-import cn.sanshe.pipeline.ingest.template.TemplateId;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A row's cells by column id as the rules across columns need them: whether the clerk typed
@@ -23,56 +13,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RowValues {
 
-    /** Stands for a column the row has no value entry for (the sheet lacks it); null is a value: blank or failed. */
-    private static final Object ABSENT = new Object();
-    /**
-     * Column id → position in its template, made once per template and shared by every row and
-     * thread. Keyed by the template's id (a record's own hash would walk all its columns for every
-     * row), and kept only for the very column list it was made from.
-     */
-    private static final Map<TemplateId, Slots> SLOTS = new ConcurrentHashMap<>();
-
-    private record Slots(List<ColumnSpec> columns, Map<String, Integer> byId) {
-    }
-
     private final Map<String, Integer> columnIndex;
     private final SheetRow row;
-    private final Template template;
-    private final Map<String, Integer> slots;
-    // Made for every row: one array, one entry per template column, in the template's order (the order
-    // the values are put in); no map nodes. The raw text is not kept: it is the row's own cell.
-    private final Object[] valid;
+    // Made for every row: one map, sized for a template's columns, and nothing copied at the end.
+    // The raw text is not kept: it is the row's own cell, read again on the rare rule that needs it.
+    private final Map<String, Object> valid = new LinkedHashMap<>(32);
 
     /** @param columnIndex column id → cell index, as the sheet's header matched */
-    RowValues(Template template, Map<String, Integer> columnIndex, SheetRow row) {
-        this.template = template;
+    RowValues(Map<String, Integer> columnIndex, SheetRow row) {
         this.columnIndex = columnIndex;
         this.row = row;
-        this.slots = slots(template);
-        this.valid = new Object[template.columns().size()];
-        Arrays.fill(valid, ABSENT);
-    }
-
-    private static Map<String, Integer> slots(Template template) {
-        Slots known = SLOTS.get(template.id());
-        if (known != null && known.columns() == template.columns()) {
-            return known.byId();
-        }
-        List<ColumnSpec> columns = template.columns();
-        Map<String, Integer> byId = new HashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            byId.put(columns.get(i).id(), i);
-        }
-        SLOTS.put(template.id(), new Slots(columns, byId));
-        return byId;
     }
 
     void blank(String columnId) {
-        put(columnId, null);
+        valid.put(columnId, null);
     }
 
     void typed(String columnId, CellCheck check) {
-        put(columnId, check.value());
+        valid.put(columnId, check.value());
     }
 
     /** Whether the sheet has the column and the clerk typed something in it. */
@@ -87,85 +45,18 @@ final class RowValues {
     }
 
     <T> Optional<T> value(String columnId, Class<T> type) {
-        Integer slot = slots.get(columnId);
-        Object value = slot == null || valid[slot] == ABSENT ? null : valid[slot];
-        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+        return Optional.ofNullable(valid.get(columnId)).filter(type::isInstance).map(type::cast);
     }
 
     void put(String columnId, Object value) {
-        Integer slot = slots.get(columnId);
-        if (slot == null) {
-            throw new IllegalArgumentException("template " + template.id() + " has no column " + columnId);
-        }
-        valid[slot] = value;
+        valid.put(columnId, value);
     }
 
     /**
-     * Column id → typed value, null where blank or failed, for every column the sheet has, in the
-     * template's order. A view: the row's values are final once it is loaded.
+     * Column id → typed value, null where blank or failed, for every column the sheet has. A view:
+     * the row's values are final once it is loaded.
      */
     Map<String, Object> loaded() {
-        return new Loaded();
-    }
-
-    /** The values as a read-only map over the array: lookups by column id, iteration in column order. */
-    private final class Loaded extends AbstractMap<String, Object> {
-
-        @Override
-        public Object get(Object key) {
-            Integer slot = slots.get(key);
-            return slot == null || valid[slot] == ABSENT ? null : valid[slot];
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            Integer slot = slots.get(key);
-            return slot != null && valid[slot] != ABSENT;
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Entry<String, Object>> iterator() {
-                    return new Iterator<>() {
-                        private int next = advance(0);
-
-                        private int advance(int from) {
-                            int i = from;
-                            while (i < valid.length && valid[i] == ABSENT) {
-                                i++;
-                            }
-                            return i;
-                        }
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < valid.length;
-                        }
-
-                        @Override
-                        public Entry<String, Object> next() {
-                            if (next >= valid.length) {
-                                throw new NoSuchElementException();
-                            }
-                            Entry<String, Object> entry =
-                                    new SimpleImmutableEntry<>(template.columns().get(next).id(), valid[next]);
-                            next = advance(next + 1);
-                            return entry;
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    int size = 0;
-                    for (Object value : valid) {
-                        size += value == ABSENT ? 0 : 1;
-                    }
-                    return size;
-                }
-            };
-        }
+        return Collections.unmodifiableMap(valid);
     }
 }
