@@ -327,11 +327,7 @@ final class XlsxInspector {
         private byte previous = ' ';
         private boolean malformed;
 
-        void check(byte[] buf, int length) throws FileRefusedException {
-            check(buf, 0, length);
-        }
-
-        /** As {@link #check(byte[], int)}, for the bytes from {@code from} up to {@code end} of a parser's buffer, not copied out of it. */
+        /** The bytes from {@code from} up to {@code end} of a parser's buffer, read where they lie. */
         void check(byte[] buf, int from, int end) throws FileRefusedException {
             for (int i = from; i < end; i++) {
                 if (doctype == 0 && entity == 0 && refState == 0) {
