@@ -1,6 +1,11 @@
 package cn.sanshe.pipeline.system;
 
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.RuntimeProperty;
+import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.jdbc.JdbcStatement;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -73,13 +78,38 @@ public final class BulkRows {
         String sql = "LOAD DATA LOCAL INFILE 'reconcile.tsv' INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")" + (constant.isEmpty() ? "" : " SET " + constant);
+        long loaded = loadLocal(connection, sql,
+                new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
+        if (loaded != rows.size()) {
+            throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
+        }
+    }
+
+    /**
+     * The packet {@link #loadLocal} sends the stream in. Connector/J allocates a new buffer of one
+     * packet for every {@code LOAD DATA LOCAL} statement: {@code max_allowed_packet}, at most 1 MB.
+     * With G1's regions of 1 or 2 MB (heaps up to 8 GB) a megabyte array is a humongous object,
+     * allocated outside the young generation and zeroed whole, and a national month's ingest sends
+     * some 15,000 such statements. 256 KB stays an ordinary young object; the server reads the same
+     * bytes in a few more packets.
+     */
+    public static final int LOAD_PACKET_BYTES = 256 * 1024;
+
+    /**
+     * Runs {@code sql}, a {@code LOAD DATA LOCAL INFILE} statement, with {@code data} as its file, in
+     * packets of at most {@link #LOAD_PACKET_BYTES}; returns the rows the server loaded. The
+     * connection's own packet limit is put back afterwards, for the statements that follow on it.
+     */
+    public static long loadLocal(Connection connection, String sql, InputStream data) throws SQLException {
+        RuntimeProperty<Integer> packet = connection.unwrap(JdbcConnection.class).getPropertySet()
+                .getIntegerProperty(PropertyKey.maxAllowedPacket);
+        int limit = packet.getValue();
+        packet.setValue(Math.min(limit, LOAD_PACKET_BYTES));
         try (Statement statement = connection.createStatement()) {
-            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                    .setLocalInfileInputStream(new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
-            long loaded = statement.executeLargeUpdate(sql);
-            if (loaded != rows.size()) {
-                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
-            }
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(data);
+            return statement.executeLargeUpdate(sql);
+        } finally {
+            packet.setValue(limit);
         }
     }
 

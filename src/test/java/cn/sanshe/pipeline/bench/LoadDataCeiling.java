@@ -149,16 +149,12 @@ final class LoadDataCeiling {
                 byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
                 in.seek(offsets[chunk]);
                 in.readFully(bytes);
-                try (Statement statement = connection.createStatement()) {
-                    statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                            .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
-                    long loaded = statement.executeLargeUpdate(sql);
-                    if (loaded != rowsIn.applyAsLong(chunk)) {
-                        throw new SQLException("LOAD DATA (" + file.getFileName() + ") loaded " + loaded + " of "
-                                + rowsIn.applyAsLong(chunk) + " rows (chunk " + chunk + ")");
-                    }
-                    rows += loaded;
+                long loaded = BulkRows.loadLocal(connection, sql, new ByteArrayInputStream(bytes));
+                if (loaded != rowsIn.applyAsLong(chunk)) {
+                    throw new SQLException("LOAD DATA (" + file.getFileName() + ") loaded " + loaded + " of "
+                            + rowsIn.applyAsLong(chunk) + " rows (chunk " + chunk + ")");
                 }
+                rows += loaded;
                 connection.commit();
             }
         } finally {

@@ -3,7 +3,6 @@ package cn.sanshe.pipeline.ingest.load;
 import cn.sanshe.pipeline.system.BulkRows;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -76,13 +75,10 @@ class BulkLoader {
         String sql = "LOAD DATA LOCAL INFILE 'staging.tsv' INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")";
-        try (Statement statement = connection.createStatement()) {
-            statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class).setLocalInfileInputStream(text.stream());
-            long loaded = statement.executeLargeUpdate(sql);
-            if (loaded != text.rowCount()) {
-                throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + text.rowCount()
-                        + " rows");
-            }
+        long loaded = BulkRows.loadLocal(connection, sql, text.stream());
+        if (loaded != text.rowCount()) {
+            throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + text.rowCount()
+                    + " rows");
         }
     }
 }
