@@ -71,6 +71,9 @@ class LocalInfileTests {
                 assertThat(rs.getLong(2)).isEqualTo(sum);
                 assertThat(rs.getString(3)).isEqualTo("社会工作者31415号，长安区建设北大街社区居民委员会");
             }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TEMPORARY TABLE local_infile_probe");
+            }
         }
     }
 
@@ -87,8 +90,10 @@ class LocalInfileTests {
         }
     }
 
+    /** A table of this connection only; pooled connections live on, so it is made afresh. */
     private static void createProbe(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TEMPORARY TABLE IF EXISTS local_infile_probe");
             statement.execute("CREATE TEMPORARY TABLE local_infile_probe (n INT NOT NULL PRIMARY KEY, "
                     + "name VARCHAR(100) NOT NULL) CHARACTER SET utf8mb4");
         }
