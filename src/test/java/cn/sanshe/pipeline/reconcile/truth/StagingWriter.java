@@ -4,7 +4,6 @@ import cn.sanshe.pipeline.system.BulkRows;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,14 +169,9 @@ final class StagingWriter {
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", table.columns) + ")";
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(com.mysql.cj.jdbc.JdbcStatement.class)
-                        .setLocalInfileInputStream(new ByteArrayInputStream(bytes));
-                long loaded = statement.executeLargeUpdate(sql);
-                if (loaded != rows) {
-                    throw new SQLException("LOAD DATA into " + table.table + " loaded " + loaded + " of " + rows
-                            + " rows");
-                }
+            long loaded = BulkRows.loadLocal(connection, sql, new ByteArrayInputStream(bytes));
+            if (loaded != rows) {
+                throw new SQLException("LOAD DATA into " + table.table + " loaded " + loaded + " of " + rows + " rows");
             }
             return null;
         });
