@@ -316,6 +316,78 @@ final class LoadDataCeiling {
         }
     }
 
+    /**
+     * The dumped rows loaded as ingest sends them rather than table by table: chunks of every table
+     * interleaved (next the table least far along, so all of them are under way together, as in a
+     * chunk of ingest that holds several templates' files), one statement and one transaction per
+     * chunk on one connection, into empty copies dropped after. With chunks the size of ingest's
+     * loads (rows staged ÷ {@code com_load}), it tells how much of ingest's distance from the
+     * ceiling is the shape of its loads, and how much is everything else.
+     */
+    static Timing loadDumpedInterleaved(DataSource dataSource, Dumped dumped) throws IOException, SQLException {
+        List<Table> tables = dumped.tables();
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                for (Table table : tables) {
+                    statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+                    statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
+                }
+            }
+            int[] next = new int[tables.size()];
+            List<RandomAccessFile> files = new ArrayList<>();
+            connection.setAutoCommit(false);
+            try {
+                for (Table table : tables) {
+                    files.add(new RandomAccessFile(table.file().toFile(), "r"));
+                }
+                long start = System.nanoTime();
+                for (int t = leastAlong(tables, next); t >= 0; t = leastAlong(tables, next)) {
+                    Table table = tables.get(t);
+                    long[] offsets = table.offsets();
+                    byte[] bytes = new byte[Math.toIntExact(offsets[next[t] + 1] - offsets[next[t]])];
+                    files.get(t).seek(offsets[next[t]]);
+                    files.get(t).readFully(bytes);
+                    long expected = Math.min(table.chunkSize(), table.rows() - (long) next[t] * table.chunkSize());
+                    long loaded = BulkRows.loadLocal(connection, loadSql("ceiling_" + table.name(), table.columns()),
+                            new ByteArrayInputStream(bytes));
+                    if (loaded != expected) {
+                        throw new SQLException("LOAD DATA (" + table.name() + ") loaded " + loaded + " of " + expected);
+                    }
+                    connection.commit();
+                    rows += loaded;
+                    next[t]++;
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                return new Timing(rows, seconds);
+            } finally {
+                for (RandomAccessFile file : files) {
+                    file.close();
+                }
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    for (Table table : tables) {
+                        statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The table with chunks left that is least far along, or -1 when all are loaded. */
+    private static int leastAlong(List<Table> tables, int[] next) {
+        int least = -1;
+        double along = 2;
+        for (int t = 0; t < tables.size(); t++) {
+            int chunks = tables.get(t).offsets().length - 1;
+            if (next[t] < chunks && (double) next[t] / chunks < along) {
+                along = (double) next[t] / chunks;
+                least = t;
+            }
+        }
+        return least;
+    }
+
     private static Object canonical(String value) {
         return CANONICAL.getOrDefault(value, value);
     }

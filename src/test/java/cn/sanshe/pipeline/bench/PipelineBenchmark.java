@@ -46,7 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
  * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
  * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS] [--stop-after=ingest]
- * [--buffer-pool=3G]}: {@code --buffer-pool} sizes the embedded server's InnoDB buffer pool as a national
+ * [--buffer-pool=3G] [--pattern-ceiling=ROWS]}: {@code --pattern-ceiling} also loads ingest's rows as ingest
+ * sends them (every table under way, loads of ROWS rows), and the ceiling's shape once more beside it;
+ * {@code --buffer-pool} sizes the embedded server's InnoDB buffer pool as a national
  * deployment would (with the data; the application's own default, 512M, is for a demo on a small machine), {@code --work} puts the
  * database, logs and figures under DIR (two runs side by side), {@code --generate-only} writes the
  * scenarios and stops, {@code --stop-after=ingest} stops each scale after ingest and the ceiling (no table of
@@ -79,7 +81,8 @@ public final class PipelineBenchmark {
     }
 
     record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers,
-            int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly, String bufferPool) {
+            int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly, String bufferPool,
+            int patternCeiling) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -140,7 +143,8 @@ public final class PipelineBenchmark {
                 Boolean.parseBoolean(given.getOrDefault("generate-only", "false")),
                 Double.parseDouble(given.getOrDefault("slow-log", "0")),
                 "ingest".equals(given.getOrDefault("stop-after", "").trim()),
-                given.getOrDefault("buffer-pool", "3G").trim());
+                given.getOrDefault("buffer-pool", "3G").trim(),
+                Integer.parseInt(given.getOrDefault("pattern-ceiling", "0").trim()));
     }
 
     private void run(Options options) throws Exception {
@@ -315,6 +319,9 @@ public final class PipelineBenchmark {
                     + "into empty copies of their tables, chunks of 2,000, one stream: %,.0f rows/s in %.1f s; "
                     + "the stg_s3_worker probe: %,.0f rows/s", same.rows(), dumped.tables().size(), ceiling,
                     same.seconds(), probeCeiling));
+            if (options.patternCeiling() > 0) {
+                patternCeiling(jdbc, dataSource, dumped, work, options.patternCeiling(), ceiling);
+            }
             for (LoadDataCeiling.Table table : dumped.tables()) {
                 Files.deleteIfExists(table.file());
             }
@@ -524,6 +531,32 @@ public final class PipelineBenchmark {
     }
 
     private record Done(long rows, String outcome) {
+    }
+
+    /**
+     * Diagnosis, not the ceiling: ingest's rows loaded in ingest's shape (tables interleaved, loads of
+     * {@code rowsPerLoad}), then the ceiling's shape once more right after, so the two are measured on
+     * the machine as it is at that moment (a noisy machine moves by more than their difference).
+     */
+    private void patternCeiling(JdbcTemplate jdbc, DataSource dataSource, LoadDataCeiling.Dumped dumped, Path work,
+            int rowsPerLoad, double ceiling) throws Exception {
+        LoadDataCeiling.Dumped small = LoadDataCeiling.dump(dataSource, work.resolve("ceiling-rows-" + rowsPerLoad),
+                rowsPerLoad);
+        line("  before the load in ingest's shape: " + LoadDataCeiling.settle(jdbc));
+        CpuWatch.Sample shapeCpu = CpuWatch.sample();
+        LoadDataCeiling.Timing shape = LoadDataCeiling.loadDumpedInterleaved(dataSource, small);
+        CpuWatch.Spent shapeSpent = CpuWatch.since(shapeCpu, shape.seconds(), shape.rows());
+        line("  before the ceiling again: " + LoadDataCeiling.settle(jdbc));
+        CpuWatch.Sample againCpu = CpuWatch.sample();
+        LoadDataCeiling.Timing again = LoadDataCeiling.loadDumped(dataSource, dumped);
+        CpuWatch.Spent againSpent = CpuWatch.since(againCpu, again.seconds(), again.rows());
+        line(String.format(Locale.ROOT, "LOAD DATA in ingest's shape (%d tables under way together, loads of %,d rows): "
+                + "%,.0f rows/s, %s; the ceiling's shape right after: %,.0f rows/s, %s (the ceiling itself: %,.0f rows/s)",
+                small.tables().size(), rowsPerLoad, shape.rows() / shape.seconds(), shapeSpent.describe(),
+                again.rows() / again.seconds(), againSpent.describe(), ceiling));
+        for (LoadDataCeiling.Table table : small.tables()) {
+            Files.deleteIfExists(table.file());
+        }
     }
 
     /** The steps of the job a stage just ran: partitions summed per step, with the longest and their span. */
