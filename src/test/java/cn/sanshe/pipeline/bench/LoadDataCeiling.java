@@ -146,21 +146,27 @@ final class LoadDataCeiling {
         connection.setAutoCommit(false);
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             for (int chunk = 0; chunk < chunks; chunk++) {
-                byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
-                in.seek(offsets[chunk]);
-                in.readFully(bytes);
-                long loaded = BulkRows.loadLocal(connection, sql, new ByteArrayInputStream(bytes));
-                if (loaded != rowsIn.applyAsLong(chunk)) {
-                    throw new SQLException("LOAD DATA (" + file.getFileName() + ") loaded " + loaded + " of "
-                            + rowsIn.applyAsLong(chunk) + " rows (chunk " + chunk + ")");
-                }
-                rows += loaded;
+                rows += loadChunk(connection, sql, in, offsets, chunk, rowsIn.applyAsLong(chunk), file.getFileName());
                 connection.commit();
             }
         } finally {
             connection.setAutoCommit(true);
         }
         return rows;
+    }
+
+    /** Sends chunk {@code chunk} of a file (offsets[chunk] to offsets[chunk + 1]), which must load {@code expected} rows. */
+    private static long loadChunk(Connection connection, String sql, RandomAccessFile in, long[] offsets, int chunk,
+            long expected, Object what) throws IOException, SQLException {
+        byte[] bytes = new byte[Math.toIntExact(offsets[chunk + 1] - offsets[chunk])];
+        in.seek(offsets[chunk]);
+        in.readFully(bytes);
+        long loaded = BulkRows.loadLocal(connection, sql, new ByteArrayInputStream(bytes));
+        if (loaded != expected) {
+            throw new SQLException("LOAD DATA (" + what + ") loaded " + loaded + " of " + expected + " rows (chunk "
+                    + chunk + ")");
+        }
+        return loaded;
     }
 
     /**
@@ -208,6 +214,10 @@ final class LoadDataCeiling {
     }
 
     record Table(String name, List<String> columns, Path file, long rows, int chunkSize, long[] offsets) {
+
+        long rowsIn(int chunk) {
+            return Math.min(chunkSize, rows - (long) chunk * chunkSize);
+        }
     }
 
     /**
@@ -294,26 +304,37 @@ final class LoadDataCeiling {
     static Timing loadDumped(DataSource dataSource, Dumped dumped) throws IOException, SQLException {
         long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                for (Table table : dumped.tables()) {
-                    statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
-                    statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
-                }
-            }
+            createCopies(connection, dumped.tables());
             long start = System.nanoTime();
             for (Table table : dumped.tables()) {
-                rows += loadChunks(connection, loadSql("ceiling_" + table.name(), table.columns()), table.file(),
-                        table.offsets(), table.offsets().length - 1,
-                        chunk -> Math.min(table.chunkSize(), table.rows() - (long) chunk * table.chunkSize()));
+                rows += loadChunks(connection, copySql(table), table.file(), table.offsets(), table.offsets().length - 1,
+                        table::rowsIn);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            try (Statement statement = connection.createStatement()) {
-                for (Table table : dumped.tables()) {
-                    statement.execute("DROP TABLE ceiling_" + table.name());
-                }
-            }
+            dropCopies(connection, dumped.tables());
             return new Timing(rows, seconds);
         }
+    }
+
+    private static void createCopies(Connection connection, List<Table> tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Table table : tables) {
+                statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+                statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
+            }
+        }
+    }
+
+    private static void dropCopies(Connection connection, List<Table> tables) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Table table : tables) {
+                statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+            }
+        }
+    }
+
+    private static String copySql(Table table) {
+        return loadSql("ceiling_" + table.name(), table.columns());
     }
 
     /**
@@ -328,12 +349,7 @@ final class LoadDataCeiling {
         List<Table> tables = dumped.tables();
         long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                for (Table table : tables) {
-                    statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
-                    statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
-                }
-            }
+            createCopies(connection, tables);
             int[] next = new int[tables.size()];
             List<RandomAccessFile> files = new ArrayList<>();
             connection.setAutoCommit(false);
@@ -344,32 +360,18 @@ final class LoadDataCeiling {
                 long start = System.nanoTime();
                 for (int t = leastAlong(tables, next); t >= 0; t = leastAlong(tables, next)) {
                     Table table = tables.get(t);
-                    long[] offsets = table.offsets();
-                    byte[] bytes = new byte[Math.toIntExact(offsets[next[t] + 1] - offsets[next[t]])];
-                    files.get(t).seek(offsets[next[t]]);
-                    files.get(t).readFully(bytes);
-                    long expected = Math.min(table.chunkSize(), table.rows() - (long) next[t] * table.chunkSize());
-                    long loaded = BulkRows.loadLocal(connection, loadSql("ceiling_" + table.name(), table.columns()),
-                            new ByteArrayInputStream(bytes));
-                    if (loaded != expected) {
-                        throw new SQLException("LOAD DATA (" + table.name() + ") loaded " + loaded + " of " + expected);
-                    }
+                    rows += loadChunk(connection, copySql(table), files.get(t), table.offsets(), next[t],
+                            table.rowsIn(next[t]), table.name());
                     connection.commit();
-                    rows += loaded;
                     next[t]++;
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                return new Timing(rows, seconds);
+                return new Timing(rows, (System.nanoTime() - start) / 1e9);
             } finally {
                 for (RandomAccessFile file : files) {
                     file.close();
                 }
                 connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    for (Table table : tables) {
-                        statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
-                    }
-                }
+                dropCopies(connection, tables);
             }
         }
     }
