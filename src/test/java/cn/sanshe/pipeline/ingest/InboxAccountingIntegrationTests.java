@@ -78,6 +78,28 @@ class InboxAccountingIntegrationTests {
         return byFile;
     }
 
+    /**
+     * The recorded hash is how a file already received is known again, in this database and in any
+     * made before: it must stay the lowercase hex SHA-256 of the file's bytes however the file is
+     * read (here one of some 150 KB, many read blocks and a partial last one).
+     */
+    @Test
+    void theRecordedHashIsTheSha256OfTheWholeFile() throws Exception {
+        String[] lines = new String[2000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (i + 1) + ",张伟" + i + "," + id("19850305", i % 999 + 1) + ",男,1985-03-05,本科,主任,是,无,130102001001";
+        }
+        Path file = write(inbox, "2026-10", STREET, "花名册.csv", IngestJobIntegrationTests.roster(lines),
+                StandardCharsets.UTF_8);
+        assertThat(Files.size(file)).isGreaterThan(100_000);
+
+        ingest.inbox(inbox, null);
+
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        assertThat(jdbc.queryForObject("SELECT sha256 FROM ingest_file", String.class)).isEqualTo(expected);
+    }
+
     @Test
     void copiesAreListedAsRepeatsOfTheFileDroppedFirst() throws Exception {
         String text = roster("张伟", 11);
