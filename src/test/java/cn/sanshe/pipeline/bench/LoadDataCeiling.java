@@ -16,9 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntToLongFunction;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -316,25 +320,100 @@ final class LoadDataCeiling {
         }
     }
 
+    private static final String COPY = "ceiling_";
+
     private static void createCopies(Connection connection, List<Table> tables) throws SQLException {
+        createCopies(connection, tables, COPY);
+    }
+
+    private static void createCopies(Connection connection, List<Table> tables, String prefix) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (Table table : tables) {
-                statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
-                statement.execute("CREATE TABLE ceiling_" + table.name() + " LIKE " + table.name());
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table.name());
+                statement.execute("CREATE TABLE " + prefix + table.name() + " LIKE " + table.name());
             }
         }
     }
 
     private static void dropCopies(Connection connection, List<Table> tables) throws SQLException {
+        dropCopies(connection, tables, COPY);
+    }
+
+    private static void dropCopies(Connection connection, List<Table> tables, String prefix) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (Table table : tables) {
-                statement.execute("DROP TABLE IF EXISTS ceiling_" + table.name());
+                statement.execute("DROP TABLE IF EXISTS " + prefix + table.name());
             }
         }
     }
 
     private static String copySql(Table table) {
-        return loadSql("ceiling_" + table.name(), table.columns());
+        return copySql(COPY, table);
+    }
+
+    private static String copySql(String prefix, Table table) {
+        return loadSql(prefix + table.name(), table.columns());
+    }
+
+    /**
+     * Diagnosis: the dumped rows loaded on two connections at once, table by table, one taking the
+     * even chunks and the other the odd ones, into one set of empty copies ({@code sameTables}: both
+     * append to the same pages of the same indexes) or each into its own set (two loads at once,
+     * nothing shared but the server). Beside {@link #loadDumped}'s one connection, it tells what two
+     * loads at once cost the server a row, and how much of that is the pages they share.
+     */
+    static Timing loadDumpedTwoAtOnce(DataSource dataSource, Dumped dumped, boolean sameTables) throws Exception {
+        List<Table> tables = dumped.tables();
+        List<String> prefixes = sameTables ? List.of(COPY, COPY) : List.of(COPY, "ceiling2_");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection connection = dataSource.getConnection()) {
+            for (String prefix : new LinkedHashSet<>(prefixes)) {
+                createCopies(connection, tables, prefix);
+            }
+            try {
+                long start = System.nanoTime();
+                List<Future<Long>> streams = new ArrayList<>();
+                for (int stream = 0; stream < 2; stream++) {
+                    int first = stream;
+                    String prefix = prefixes.get(stream);
+                    streams.add(pool.submit(() -> loadEveryOther(dataSource, tables, prefix, first)));
+                }
+                long rows = 0;
+                for (Future<Long> stream : streams) {
+                    rows += stream.get();
+                }
+                return new Timing(rows, (System.nanoTime() - start) / 1e9);
+            } finally {
+                for (String prefix : new LinkedHashSet<>(prefixes)) {
+                    dropCopies(connection, tables, prefix);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Chunks first, first + 2, … of every table, table by table, on a connection of its own. */
+    private static long loadEveryOther(DataSource dataSource, List<Table> tables, String prefix, int first)
+            throws IOException, SQLException {
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (Table table : tables) {
+                    try (RandomAccessFile in = new RandomAccessFile(table.file().toFile(), "r")) {
+                        for (int chunk = first; chunk < table.offsets().length - 1; chunk += 2) {
+                            rows += loadChunk(connection, copySql(prefix, table), in, table.offsets(), chunk,
+                                    table.rowsIn(chunk), table.name());
+                            connection.commit();
+                        }
+                    }
+                }
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -46,8 +46,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Nothing is asserted: the figures are printed and kept in {@code target/bench/pipeline-benchmark.txt}.
  * Arguments: {@code [--scales=0.1,0.25,0.5,1.0] [--months=2026-08,2026-09,2026-10] [--seed=17]
  * [--ceiling-rows=200000] [--worker-threads=1] [--work=DIR] [--generate-only=true] [--slow-log=SECONDS] [--stop-after=ingest]
- * [--buffer-pool=3G] [--pattern-ceiling=ROWS]}: {@code --pattern-ceiling} also loads ingest's rows as ingest
- * sends them (every table under way, loads of ROWS rows), and the ceiling's shape once more beside it;
+ * [--buffer-pool=3G] [--pattern-ceiling=ROWS] [--two-at-once=true]}: {@code --pattern-ceiling} also loads
+ * ingest's rows as ingest sends them (every table under way, loads of ROWS rows), and the ceiling's shape once
+ * more beside it; {@code --two-at-once} loads them again on one connection, on two into the same tables and on
+ * two into two sets of tables;
  * {@code --buffer-pool} sizes the embedded server's InnoDB buffer pool as a national
  * deployment would (with the data; the application's own default, 512M, is for a demo on a small machine), {@code --work} puts the
  * database, logs and figures under DIR (two runs side by side), {@code --generate-only} writes the
@@ -82,7 +84,7 @@ public final class PipelineBenchmark {
 
     record Options(List<Double> scales, List<YearMonth> months, long seed, int ceilingRows, int remoteWorkers,
             int workerThreads, Path work, boolean generateOnly, double slowLog, boolean ingestOnly, String bufferPool,
-            int patternCeiling) {
+            int patternCeiling, boolean twoAtOnce) {
     }
 
     record Stage(String name, double seconds, long rows, String unit, HeapWatch.Figures heap, long dbBytes,
@@ -144,7 +146,8 @@ public final class PipelineBenchmark {
                 Double.parseDouble(given.getOrDefault("slow-log", "0")),
                 "ingest".equals(given.getOrDefault("stop-after", "").trim()),
                 given.getOrDefault("buffer-pool", "3G").trim(),
-                Integer.parseInt(given.getOrDefault("pattern-ceiling", "0").trim()));
+                Integer.parseInt(given.getOrDefault("pattern-ceiling", "0").trim()),
+                Boolean.parseBoolean(given.getOrDefault("two-at-once", "false").trim()));
     }
 
     private void run(Options options) throws Exception {
@@ -321,6 +324,9 @@ public final class PipelineBenchmark {
                     same.seconds(), probeCeiling));
             if (options.patternCeiling() > 0) {
                 patternCeiling(jdbc, dataSource, dumped, work, options.patternCeiling(), ceiling);
+            }
+            if (options.twoAtOnce()) {
+                twoAtOnce(jdbc, dataSource, dumped);
             }
             for (LoadDataCeiling.Table table : dumped.tables()) {
                 Files.deleteIfExists(table.file());
@@ -556,6 +562,23 @@ public final class PipelineBenchmark {
                 again.rows() / again.seconds(), againSpent.describe(), ceiling));
         for (LoadDataCeiling.Table table : small.tables()) {
             Files.deleteIfExists(table.file());
+        }
+    }
+
+    /**
+     * Diagnosis, not the ceiling: ingest's rows loaded again on one connection, on two at once into the
+     * same tables, and on two at once each into its own tables, one after another on the machine as it
+     * is at that moment. Ingest's district partitions load on two connections at once.
+     */
+    private void twoAtOnce(JdbcTemplate jdbc, DataSource dataSource, LoadDataCeiling.Dumped dumped) throws Exception {
+        for (String way : List.of("one connection", "two at once, same tables", "two at once, tables of their own")) {
+            line("  before the load on " + way + ": " + LoadDataCeiling.settle(jdbc));
+            CpuWatch.Sample cpu = CpuWatch.sample();
+            LoadDataCeiling.Timing timing = way.startsWith("one") ? LoadDataCeiling.loadDumped(dataSource, dumped)
+                    : LoadDataCeiling.loadDumpedTwoAtOnce(dataSource, dumped, way.endsWith("same tables"));
+            line(String.format(Locale.ROOT, "LOAD DATA of ingest's rows on %s: %,.0f rows/s in %.1f s, %s", way,
+                    timing.rows() / timing.seconds(), timing.seconds(),
+                    CpuWatch.since(cpu, timing.seconds(), timing.rows()).describe()));
         }
     }
 
