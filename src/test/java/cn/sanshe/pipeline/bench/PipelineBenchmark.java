@@ -571,15 +571,21 @@ public final class PipelineBenchmark {
      * is at that moment. Ingest's district partitions load on two connections at once.
      */
     private void twoAtOnce(JdbcTemplate jdbc, DataSource dataSource, LoadDataCeiling.Dumped dumped) throws Exception {
-        for (String way : List.of("one connection", "two at once, same tables", "two at once, tables of their own")) {
-            line("  before the load on " + way + ": " + LoadDataCeiling.settle(jdbc));
-            CpuWatch.Sample cpu = CpuWatch.sample();
-            LoadDataCeiling.Timing timing = way.startsWith("one") ? LoadDataCeiling.loadDumped(dataSource, dumped)
-                    : LoadDataCeiling.loadDumpedTwoAtOnce(dataSource, dumped, way.endsWith("same tables"));
-            line(String.format(Locale.ROOT, "LOAD DATA of ingest's rows on %s: %,.0f rows/s in %.1f s, %s", way,
-                    timing.rows() / timing.seconds(), timing.seconds(),
-                    CpuWatch.since(cpu, timing.seconds(), timing.rows()).describe()));
-        }
+        timedLoad(jdbc, "one connection", () -> LoadDataCeiling.loadDumped(dataSource, dumped));
+        timedLoad(jdbc, "two at once, same tables", () -> LoadDataCeiling.loadDumpedTwoAtOnce(dataSource, dumped, true));
+        timedLoad(jdbc, "two at once, tables of their own",
+                () -> LoadDataCeiling.loadDumpedTwoAtOnce(dataSource, dumped, false));
+    }
+
+    /** One diagnostic load, after the server has written out its dirty pages, with its CPU. */
+    private void timedLoad(JdbcTemplate jdbc, String way, Callable<LoadDataCeiling.Timing> load)
+            throws Exception {
+        line("  before the load on " + way + ": " + LoadDataCeiling.settle(jdbc));
+        CpuWatch.Sample cpu = CpuWatch.sample();
+        LoadDataCeiling.Timing timing = load.call();
+        line(String.format(Locale.ROOT, "LOAD DATA of ingest's rows on %s: %,.0f rows/s in %.1f s, %s", way,
+                timing.rows() / timing.seconds(), timing.seconds(),
+                CpuWatch.since(cpu, timing.seconds(), timing.rows()).describe()));
     }
 
     /** The steps of the job a stage just ran: partitions summed per step, with the longest and their span. */
