@@ -127,7 +127,7 @@ final class LoadDataCeiling {
         long start = System.nanoTime();
         long rows;
         try (Connection connection = dataSource.getConnection()) {
-            rows = loadChunks(connection, SQL, prepared.file(), prepared.offsets(), chunks, prepared::rowsIn);
+            rows = loadChunks(connection, SQL, prepared.file(), prepared.offsets(), 0, 1, chunks, prepared::rowsIn);
         }
         return new Timing(rows, (System.nanoTime() - start) / 1e9);
     }
@@ -140,16 +140,16 @@ final class LoadDataCeiling {
     }
 
     /**
-     * Sends chunks [0, chunks) of a file (chunk k from offsets[k] to offsets[k + 1]) back to back,
-     * one statement and one transaction each, from in-memory streams; each must load the rows
-     * {@code rowsIn} says. Returns the rows loaded.
+     * Sends chunks first, first + step, … below {@code chunks} of a file (chunk k from offsets[k] to
+     * offsets[k + 1]) back to back, one statement and one transaction each, from in-memory streams;
+     * each must load the rows {@code rowsIn} says. Returns the rows loaded.
      */
-    private static long loadChunks(Connection connection, String sql, Path file, long[] offsets, int chunks,
-            IntToLongFunction rowsIn) throws IOException, SQLException {
+    private static long loadChunks(Connection connection, String sql, Path file, long[] offsets, int first, int step,
+            int chunks, IntToLongFunction rowsIn) throws IOException, SQLException {
         long rows = 0;
         connection.setAutoCommit(false);
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            for (int chunk = 0; chunk < chunks; chunk++) {
+            for (int chunk = first; chunk < chunks; chunk += step) {
                 rows += loadChunk(connection, sql, in, offsets, chunk, rowsIn.applyAsLong(chunk), file.getFileName());
                 connection.commit();
             }
@@ -306,37 +306,25 @@ final class LoadDataCeiling {
      * connection, then drops the copies.
      */
     static Timing loadDumped(DataSource dataSource, Dumped dumped) throws IOException, SQLException {
-        long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            createCopies(connection, dumped.tables());
+            createCopies(connection, dumped.tables(), COPY);
             long start = System.nanoTime();
-            for (Table table : dumped.tables()) {
-                rows += loadChunks(connection, copySql(table), table.file(), table.offsets(), table.offsets().length - 1,
-                        table::rowsIn);
-            }
+            long rows = loadEvery(connection, dumped.tables(), COPY, 0, 1);
             double seconds = (System.nanoTime() - start) / 1e9;
-            dropCopies(connection, dumped.tables());
+            dropCopies(connection, dumped.tables(), COPY);
             return new Timing(rows, seconds);
         }
     }
 
     private static final String COPY = "ceiling_";
 
-    private static void createCopies(Connection connection, List<Table> tables) throws SQLException {
-        createCopies(connection, tables, COPY);
-    }
-
     private static void createCopies(Connection connection, List<Table> tables, String prefix) throws SQLException {
+        dropCopies(connection, tables, prefix);
         try (Statement statement = connection.createStatement()) {
             for (Table table : tables) {
-                statement.execute("DROP TABLE IF EXISTS " + prefix + table.name());
                 statement.execute("CREATE TABLE " + prefix + table.name() + " LIKE " + table.name());
             }
         }
-    }
-
-    private static void dropCopies(Connection connection, List<Table> tables) throws SQLException {
-        dropCopies(connection, tables, COPY);
     }
 
     private static void dropCopies(Connection connection, List<Table> tables, String prefix) throws SQLException {
@@ -345,10 +333,6 @@ final class LoadDataCeiling {
                 statement.execute("DROP TABLE IF EXISTS " + prefix + table.name());
             }
         }
-    }
-
-    private static String copySql(Table table) {
-        return copySql(COPY, table);
     }
 
     private static String copySql(String prefix, Table table) {
@@ -376,7 +360,11 @@ final class LoadDataCeiling {
                 for (int stream = 0; stream < 2; stream++) {
                     int first = stream;
                     String prefix = prefixes.get(stream);
-                    streams.add(pool.submit(() -> loadEveryOther(dataSource, tables, prefix, first)));
+                    streams.add(pool.submit(() -> {
+                        try (Connection own = dataSource.getConnection()) {
+                            return loadEvery(own, tables, prefix, first, 2);
+                        }
+                    }));
                 }
                 long rows = 0;
                 for (Future<Long> stream : streams) {
@@ -393,25 +381,13 @@ final class LoadDataCeiling {
         }
     }
 
-    /** Chunks first, first + 2, … of every table, table by table, on a connection of its own. */
-    private static long loadEveryOther(DataSource dataSource, List<Table> tables, String prefix, int first)
+    /** Chunks first, first + step, … of every table, table by table, into its copy named with {@code prefix}. */
+    private static long loadEvery(Connection connection, List<Table> tables, String prefix, int first, int step)
             throws IOException, SQLException {
         long rows = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (Table table : tables) {
-                    try (RandomAccessFile in = new RandomAccessFile(table.file().toFile(), "r")) {
-                        for (int chunk = first; chunk < table.offsets().length - 1; chunk += 2) {
-                            rows += loadChunk(connection, copySql(prefix, table), in, table.offsets(), chunk,
-                                    table.rowsIn(chunk), table.name());
-                            connection.commit();
-                        }
-                    }
-                }
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        for (Table table : tables) {
+            rows += loadChunks(connection, copySql(prefix, table), table.file(), table.offsets(), first, step,
+                    table.offsets().length - 1, table::rowsIn);
         }
         return rows;
     }
@@ -428,7 +404,7 @@ final class LoadDataCeiling {
         List<Table> tables = dumped.tables();
         long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            createCopies(connection, tables);
+            createCopies(connection, tables, COPY);
             int[] next = new int[tables.size()];
             List<RandomAccessFile> files = new ArrayList<>();
             connection.setAutoCommit(false);
@@ -439,7 +415,7 @@ final class LoadDataCeiling {
                 long start = System.nanoTime();
                 for (int t = leastAlong(tables, next); t >= 0; t = leastAlong(tables, next)) {
                     Table table = tables.get(t);
-                    rows += loadChunk(connection, copySql(table), files.get(t), table.offsets(), next[t],
+                    rows += loadChunk(connection, copySql(COPY, table), files.get(t), table.offsets(), next[t],
                             table.rowsIn(next[t]), table.name());
                     connection.commit();
                     next[t]++;
@@ -450,7 +426,7 @@ final class LoadDataCeiling {
                     file.close();
                 }
                 connection.setAutoCommit(true);
-                dropCopies(connection, tables);
+                dropCopies(connection, tables, COPY);
             }
         }
     }
