@@ -654,7 +654,7 @@ public final class PipelineBenchmark {
         long end;
         Map<String, Long> before = serverCounters();
         CpuWatch.Sample cpu = CpuWatch.sample();
-        try (HeapWatch watch = HeapWatch.start()) {
+        try (HeapWatch watch = HeapWatch.startUnsampled()) {
             start = System.nanoTime();
             done = work.call();
             end = System.nanoTime();
