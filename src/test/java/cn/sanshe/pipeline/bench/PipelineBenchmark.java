@@ -10,6 +10,7 @@ import cn.sanshe.pipeline.reconcile.ReconcileRun;
 import cn.sanshe.pipeline.reference.DivisionLoader;
 import cn.sanshe.pipeline.system.IdentityVault;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,9 +152,11 @@ public final class PipelineBenchmark {
     }
 
     private void run(Options options) throws Exception {
-        line(String.format(Locale.ROOT, "national pipeline benchmark: scales %s, months %s, seed %d; JVM %s, %d CPUs, max heap %d MB",
-                options.scales(), options.months(), options.seed(), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+        line(String.format(Locale.ROOT, "national pipeline benchmark: scales %s, months %s, seed %d; JVM %s, %d CPUs, max heap %d MB, "
+                + "GC %s", options.scales(), options.months(), options.seed(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName).toList())));
         line("load average at start: " + loadAverage());
         if (options.generateOnly()) {
             for (double scale : options.scales()) {
@@ -430,13 +433,18 @@ public final class PipelineBenchmark {
             throws IOException {
         com.zaxxer.hikari.HikariDataSource dataSource = (com.zaxxer.hikari.HikariDataSource) context.getBean(DataSource.class);
         String url = dataSource.getJdbcUrl();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        // the collector the benchmark runs with (the pom's -Dbench.gc), so both modes are measured alike
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:+Use") && argument.endsWith("GC")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PipelineApplication.class.getName(), "worker",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + dataSource.getUsername(),
                 "--pipeline.partitioning.mode=remote", "--pipeline.partitioning.broker-url=tcp://127.0.0.1:" + brokerPort,
                 // one district at a time per worker by default (--worker-threads=N): two workers then load as
                 // many districts at once as one 2-core node does
-                "--pipeline.partitioning.worker-threads=" + threads, "--logging.file.name=" + log);
+                "--pipeline.partitioning.worker-threads=" + threads, "--logging.file.name=" + log));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PIPELINE_IDENTITY_KEY", Files.readString(data.resolve("identity.key")).trim());
         // the embedded server's generated password (grants are on), by the environment, not the command line
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
