@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,8 +97,7 @@ class InboxAccountingIntegrationTests {
 
         ingest.inbox(inbox, null);
 
-        String expected = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         assertThat(jdbc.queryForObject("SELECT sha256 FROM ingest_file", String.class)).isEqualTo(expected);
     }
 

@@ -60,19 +60,13 @@ final class CsvReader implements WorkbookReader {
 
     /** @param readWholeBytes the largest file read whole (tests pass 0 to stream every file) */
     static CsvReader open(Path file, ReadLimits limits, int readWholeBytes) throws IOException, FileRefusedException {
-        long size = Files.size(file);
-        if (size <= readWholeBytes) {
-            byte[] whole;
-            try (InputStream in = Files.newInputStream(file)) {
-                whole = in.readNBytes(readWholeBytes + 1);
-            }
-            if (whole.length <= readWholeBytes) {   // else it grew since: stream it as a large one
-                CharBuffer text = CsvScan.checkedText(whole, CsvCharsets.decide(whole), limits);
-                return new CsvReader(baseName(file), CSVParser.builder()
-                        .setReader(new CharArrayReader(text.array(), 0, text.limit())).setFormat(FORMAT).get());
-            }
+        byte[] whole = WholeFile.upTo(file, readWholeBytes);   // null: larger (or grew since): streamed
+        if (whole != null) {
+            CharBuffer text = CsvScan.checkedText(whole, CsvCharsets.decide(whole), limits);
+            return new CsvReader(baseName(file), CSVParser.builder()
+                    .setReader(new CharArrayReader(text.array(), 0, text.limit())).setFormat(FORMAT).get());
         }
-        CsvCharsets.Decision decision = CsvCharsets.decide(file, size);
+        CsvCharsets.Decision decision = CsvCharsets.decide(file, Files.size(file));
         CsvScan.check(file, decision, limits);
         InputStream in = Files.newInputStream(file);
         try {

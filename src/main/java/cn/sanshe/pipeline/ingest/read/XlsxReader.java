@@ -2,9 +2,7 @@ package cn.sanshe.pipeline.ingest.read;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,14 +61,8 @@ final class XlsxReader implements WorkbookReader {
     static XlsxReader open(Path file, int readWholeBytes) throws FileRefusedException {
         ReadableWorkbook workbook = null;
         try {
-            byte[] whole = null;
-            if (Files.size(file) <= readWholeBytes) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    whole = in.readNBytes(readWholeBytes + 1);
-                }
-            }
-            workbook = whole != null && whole.length <= readWholeBytes
-                    ? new ReadableWorkbook(new ByteArrayInputStream(whole), OPTIONS)
+            byte[] whole = WholeFile.upTo(file, readWholeBytes);
+            workbook = whole != null ? new ReadableWorkbook(new ByteArrayInputStream(whole), OPTIONS)
                     : new ReadableWorkbook(file.toFile(), OPTIONS);
             return new XlsxReader(workbook);
         } catch (IOException | RuntimeException e) {
