@@ -41,30 +41,48 @@ public final class BulkRows {
      */
     public static void append(JdbcTemplate jdbc, String table, List<String> columns, String constant,
             List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
+        long appended = write(jdbc, table, columns, constant, rows, false);
+        if (appended != rows.size()) {
+            throw new IllegalStateException("LOAD DATA into " + table + " loaded " + appended + " of " + rows.size()
+                    + " rows");
         }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
+    }
+
+    /**
+     * As {@link #append}, but a row whose unique key the table already holds is passed over, as {@code
+     * INSERT IGNORE} would; returns how many rows were appended, or -1 when the fallback cannot tell.
+     */
+    public static long appendAbsent(JdbcTemplate jdbc, String table, List<String> columns, String constant,
+            List<Object[]> rows) {
+        return write(jdbc, table, columns, constant, rows, true);
+    }
+
+    private static long write(JdbcTemplate jdbc, String table, List<String> columns, String constant,
+            List<Object[]> rows, boolean ignore) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Long written = jdbc.execute((ConnectionCallback<Long>) connection -> {
             if (loadDataAllowed) {
                 try {
-                    loadData(connection, table, columns, constant, rows);
-                    return null;
+                    return loadData(connection, table, columns, constant, rows, ignore);
                 } catch (SQLException e) {
                     if (!isLoadDataRefused(e)) {
                         throw e;
                     }
                     loadDataAllowed = false;
-                    log.warn("The server refuses LOAD DATA LOCAL INFILE ({}); reconcile writes with batched inserts, "
-                            + "which is slower. Set local_infile=1 on the server.", e.getMessage());
+                    log.warn("The server refuses LOAD DATA LOCAL INFILE ({}); bulk rows are written with batched "
+                            + "inserts, which is slower. Set local_infile=1 on the server.", e.getMessage());
                 }
             }
-            insert(connection, table, columns, constant, rows);
-            return null;
+            insert(connection, table, columns, constant, rows, ignore);
+            return ignore ? -1L : rows.size();
         });
+        return written == null ? 0 : written;
     }
 
-    private static void loadData(Connection connection, String table, List<String> columns, String constant,
-            List<Object[]> rows) throws SQLException {
+    private static long loadData(Connection connection, String table, List<String> columns, String constant,
+            List<Object[]> rows, boolean ignore) throws SQLException {
         StringBuilder tsv = new StringBuilder(rows.size() * 64);
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -75,14 +93,11 @@ public final class BulkRows {
             }
             tsv.append('\n');
         }
-        String sql = "LOAD DATA LOCAL INFILE 'reconcile.tsv' INTO TABLE " + table
+        // IGNORE said out loud: with LOCAL the server passes duplicates over anyway, and append counts them.
+        String sql = "LOAD DATA LOCAL INFILE 'rows.tsv' " + (ignore ? "IGNORE " : "") + "INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")" + (constant.isEmpty() ? "" : " SET " + constant);
-        long loaded = loadLocal(connection, sql,
-                new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
-        if (loaded != rows.size()) {
-            throw new SQLException("LOAD DATA into " + table + " loaded " + loaded + " of " + rows.size() + " rows");
-        }
+        return loadLocal(connection, sql, new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -150,11 +165,17 @@ public final class BulkRows {
     /** Batched inserts of the rows: the fallback when the server refuses LOAD DATA LOCAL INFILE. */
     public static void insert(Connection connection, String table, List<String> columns, String constant,
             List<Object[]> rows) throws SQLException {
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+        insert(connection, table, columns, constant, rows, false);
+    }
+
+    private static void insert(Connection connection, String table, List<String> columns, String constant,
+            List<Object[]> rows, boolean ignore) throws SQLException {
+        String insert = ignore ? "INSERT IGNORE INTO " : "INSERT INTO ";
+        String sql = insert + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         if (!constant.isEmpty()) {
             // LOAD DATA's SET clause as an insert's: the same assignments, applied to the row just inserted.
-            sql = "INSERT INTO " + table + " SET " + constant + ", "
+            sql = insert + table + " SET " + constant + ", "
                     + String.join(", ", columns.stream().map(column -> column + " = ?").toList());
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

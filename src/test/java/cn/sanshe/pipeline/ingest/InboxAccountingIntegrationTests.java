@@ -193,6 +193,30 @@ class InboxAccountingIntegrationTests {
                 .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("无法读取").contains("下次运行会再试"));
     }
 
+    /**
+     * New drops are appended in bulk, and the path column compares as text: two files whose names differ
+     * only in case are two files on disk and one key to the database. Both are read, and the scan does
+     * not fail on the second.
+     */
+    @Test
+    void twoFilesWhoseNamesDifferOnlyInCaseAreBothReadAndTheScanGoesOn() throws Exception {
+        write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);
+        write(inbox, "2026-10", STREET, "花名册.CSV", roster("李强", 13), StandardCharsets.UTF_8);
+
+        IngestRun.Result result = ingest.inbox(inbox, null);
+
+        assertThat(result.outcome().succeeded()).as(result.outcome().describe()).isTrue();
+        assertThat(jdbc.queryForList("SELECT status FROM ingest_file", String.class)).containsExactly("loaded", "loaded");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_s3_worker", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_drop d JOIN ingest_file f ON f.id = d.file_id",
+                Integer.class)).isEqualTo(1);
+
+        IngestRun.Result again = ingest.inbox(inbox, null);
+        assertThat(again.outcome().succeeded()).as(again.outcome().describe()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ingest_file", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stg_s3_worker", Integer.class)).isEqualTo(2);
+    }
+
     @Test
     void aFileOverwrittenUnderItsNameIsReadAgainAndItsDropPointsAtTheNewBytes() throws Exception {
         Path roster = write(inbox, "2026-10", STREET, "花名册.csv", roster("张伟", 11), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package cn.sanshe.pipeline.ingest.inbox;
 
+import cn.sanshe.pipeline.system.BulkRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,14 +113,16 @@ public class FileRegistry {
         private final long[] times;
         private final Registered[] outcomes;
         private final List<CompletableFuture<String>> hashing;
+        private final Set<String> pathsKnown;
 
         private Batch(List<Drop> drops, long[] sizes, long[] times, Registered[] outcomes,
-                List<CompletableFuture<String>> hashing) {
+                List<CompletableFuture<String>> hashing, Set<String> pathsKnown) {
             this.drops = drops;
             this.sizes = sizes;
             this.times = times;
             this.outcomes = outcomes;
             this.hashing = hashing;
+            this.pathsKnown = pathsKnown;
         }
 
         /** The batch's drops, in their order. */
@@ -167,7 +170,7 @@ public class FileRegistry {
                 hashing.add(CompletableFuture.supplyAsync(() -> sha256(drop), HASHING));
             }
         }
-        return new Batch(drops, sizes, times, outcomes, hashing);
+        return new Batch(drops, sizes, times, outcomes, hashing, seen.keySet());
     }
 
     /** The second half of {@link #registerAll}: waits for the batch's hashes and records its drops. */
@@ -216,29 +219,37 @@ public class FileRegistry {
             files.add(new Object[] {shas[i], drop.path(), misplaced ? "" : drop.unitCode(),
                 misplaced ? "" : drop.unitCode().substring(0, 6),
                 drop.period() == null ? null : drop.period().toString(), sizes[i], times[i],
-                misplaced ? "refused" : "pending", drop.misplaced(), misplaced});
+                misplaced ? "refused" : "pending", drop.misplaced()});
             outcomes[i] = misplaced ? Registered.MISPLACED : Registered.NEW;
         }
         if (!files.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO ingest_file (sha256, path, unit_code, district_code, period, size_bytes, modified_at,
-                                             status, reason, received_at, loaded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(6),
-                            CASE WHEN ? THEN CURRENT_TIMESTAMP(6) END)""", files);
+            insertFiles(files);
             for (List<String> slice : slices(new ArrayList<>(fresh))) {
                 jdbc.query("SELECT sha256, id FROM ingest_file WHERE sha256 IN (" + marks(slice.size()) + ")", rs -> {
                     known.put(rs.getString(1), rs.getLong(2));
                 }, slice.toArray());
             }
         }
-        List<Object[]> registered = new ArrayList<>();
+        List<Object[]> firstSeen = new ArrayList<>();
+        List<Object[]> seenBefore = new ArrayList<>();
+        Set<String> pathsWritten = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (shas[i] != null) {
-                long fileId = known.get(shas[i]);
-                registered.add(new Object[] {drops.get(i).path(), sizes[i], times[i], fileId});
+                String path = drops.get(i).path();
+                Object[] row = {path, sizes[i], times[i], known.get(shas[i])};
+                boolean newPath = !batch.pathsKnown.contains(path) && pathsWritten.add(path);
+                (newPath ? firstSeen : seenBefore).add(row);
             }
         }
-        if (!registered.isEmpty()) {
+        // Paths no scan saw are appended in bulk. A path seen before (a file overwritten under its name)
+        // has its row updated, which LOAD DATA cannot do; so has every path of the batch if some were
+        // passed over as present after all (the column compares as text, not as bytes).
+        long appended = BulkRows.appendAbsent(jdbc, "ingest_drop", List.of("path", "size_bytes", "modified_at",
+                "file_id"), "seen_at = CURRENT_TIMESTAMP(6)", firstSeen);
+        if (appended != firstSeen.size()) {
+            seenBefore.addAll(firstSeen);
+        }
+        if (!seenBefore.isEmpty()) {
             // VALUES(…), not parameters, after ON DUPLICATE KEY UPDATE: Connector/J then sends the batch
             // as multi-row INSERTs; with a parameter there it sends one statement per file.
             jdbc.batchUpdate("""
@@ -246,10 +257,31 @@ public class FileRegistry {
                     VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP(6))
                     ON DUPLICATE KEY UPDATE size_bytes = VALUES(size_bytes), modified_at = VALUES(modified_at),
                                             file_id = VALUES(file_id), seen_at = VALUES(seen_at)""",
-                    registered);
+                    seenBefore);
         }
         return Arrays.asList(outcomes);
     }
+
+    /**
+     * New files in bulk ({@code LOAD DATA LOCAL}): a national month registers some 40,000, and bound as
+     * batched parameters they cost the driver more than the server takes to store them. A misplaced
+     * file is refused as it is registered, with its reason, so it is loaded at once as well.
+     */
+    private void insertFiles(List<Object[]> files) {
+        List<Object[]> pending = new ArrayList<>(files.size());
+        List<Object[]> refused = new ArrayList<>();
+        for (Object[] file : files) {
+            (file[8] == null ? pending : refused).add(file);
+        }
+        BulkRows.append(jdbc, "ingest_file", FILE_COLUMNS, "received_at = CURRENT_TIMESTAMP(6)",
+                pending.stream().map(file -> Arrays.copyOf(file, FILE_COLUMNS.size())).toList());
+        BulkRows.append(jdbc, "ingest_file", List.of("sha256", "path", "unit_code", "district_code", "period",
+                "size_bytes", "modified_at", "status", "reason"),
+                "received_at = CURRENT_TIMESTAMP(6), loaded_at = CURRENT_TIMESTAMP(6)", refused);
+    }
+
+    private static final List<String> FILE_COLUMNS = List.of("sha256", "path", "unit_code", "district_code", "period",
+            "size_bytes", "modified_at", "status");
 
     /** Hashing is reading small files: one thread per processor keeps the disk and the cores busy. */
     private static final ExecutorService HASHING = Executors.newFixedThreadPool(
