@@ -205,7 +205,8 @@ public class FileRegistry {
             }, slice.toArray());
         }
         Set<String> fresh = new HashSet<>();
-        List<Object[]> files = new ArrayList<>();
+        List<Object[]> pendingFiles = new ArrayList<>();
+        List<Object[]> refusedFiles = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (shas[i] == null) {
                 continue;
@@ -215,15 +216,19 @@ public class FileRegistry {
                 continue;
             }
             Drop drop = drops.get(i);
-            boolean misplaced = drop.misplaced() != null;
-            files.add(new Object[] {shas[i], drop.path(), misplaced ? "" : drop.unitCode(),
-                misplaced ? "" : drop.unitCode().substring(0, 6),
-                drop.period() == null ? null : drop.period().toString(), sizes[i], times[i],
-                misplaced ? "refused" : "pending", drop.misplaced()});
-            outcomes[i] = misplaced ? Registered.MISPLACED : Registered.NEW;
+            String period = drop.period() == null ? null : drop.period().toString();
+            if (drop.misplaced() != null) {
+                refusedFiles.add(new Object[] {shas[i], drop.path(), "", "", period, sizes[i], times[i], "refused",
+                    drop.misplaced()});
+                outcomes[i] = Registered.MISPLACED;
+            } else {
+                pendingFiles.add(new Object[] {shas[i], drop.path(), drop.unitCode(), drop.unitCode().substring(0, 6),
+                    period, sizes[i], times[i], "pending"});
+                outcomes[i] = Registered.NEW;
+            }
         }
-        if (!files.isEmpty()) {
-            insertFiles(files);
+        if (!fresh.isEmpty()) {
+            insertFiles(pendingFiles, refusedFiles);
             for (List<String> slice : slices(new ArrayList<>(fresh))) {
                 jdbc.query("SELECT sha256, id FROM ingest_file WHERE sha256 IN (" + marks(slice.size()) + ")", rs -> {
                     known.put(rs.getString(1), rs.getLong(2));
@@ -265,18 +270,13 @@ public class FileRegistry {
     /**
      * New files in bulk ({@code LOAD DATA LOCAL}): a national month registers some 40,000, and bound as
      * batched parameters they cost the driver more than the server takes to store them. A misplaced
-     * file is refused as it is registered, with its reason, so it is loaded at once as well.
+     * file is refused as it is registered, with its reason.
      */
-    private void insertFiles(List<Object[]> files) {
-        List<Object[]> pending = new ArrayList<>(files.size());
-        List<Object[]> refused = new ArrayList<>();
-        for (Object[] file : files) {
-            (file[8] == null ? pending : refused).add(file);
-        }
-        BulkRows.append(jdbc, "ingest_file", FILE_COLUMNS, "received_at = CURRENT_TIMESTAMP(6)",
-                pending.stream().map(file -> Arrays.copyOf(file, FILE_COLUMNS.size())).toList());
-        BulkRows.append(jdbc, "ingest_file", List.of("sha256", "path", "unit_code", "district_code", "period",
-                "size_bytes", "modified_at", "status", "reason"),
+    private void insertFiles(List<Object[]> pending, List<Object[]> refused) {
+        BulkRows.append(jdbc, "ingest_file", FILE_COLUMNS, "received_at = CURRENT_TIMESTAMP(6)", pending);
+        List<String> withReason = new ArrayList<>(FILE_COLUMNS);
+        withReason.add("reason");
+        BulkRows.append(jdbc, "ingest_file", withReason,
                 "received_at = CURRENT_TIMESTAMP(6), loaded_at = CURRENT_TIMESTAMP(6)", refused);
     }
 
