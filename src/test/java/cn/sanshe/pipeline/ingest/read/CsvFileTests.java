@@ -133,6 +133,41 @@ class CsvFileTests {
                 .hasMessage("CSV文件编码不受支持：检测为SHIFT_JIS（日文），请另存为UTF-8或GBK编码的CSV后重新报送");
     }
 
+    /**
+     * The detector is kept per thread and reset between files: whatever was detected before, each file
+     * gets the answer it gets alone (without the reset every file after the first is taken for the first).
+     */
+    @Test
+    void eachFileIsDetectedAsIfItCameAloneWhateverCameBefore() throws Exception {
+        Path big5 = file("繁体.csv", ("組織名稱,負責人,地址\n臺北市社區發展協會,陳大文,臺北市中正區重慶南路一段122號\n"
+                + "高雄市長青關懷協會,林美麗,高雄市苓雅區四維三路2號\n").getBytes("Big5"));
+        Path gbk = file("社区-gbk.csv", COMMUNITIES.getBytes(GBK));
+        Path shiftJis = file("日文.csv", ("団体名,代表者,住所\n山田町内会,山田太郎,東京都千代田区丸の内一丁目\n"
+                + "さくら子ども食堂,すずき はなこ,大阪府大阪市北区梅田三丁目\n").getBytes("Shift_JIS"));
+        Path shortGbk = file("短.csv", "名称\n中\n".getBytes(GBK));
+        Path west = file("west.csv", "name,city\nJosé,Zürich\nFrançois,Besançon\n".getBytes("windows-1252"));
+        List<Path> files = List.of(big5, gbk, shiftJis, shortGbk, west, gbk, big5, shortGbk);
+
+        List<String> inTurn = new java.util.ArrayList<>();
+        for (Path f : files) {
+            inTurn.add(outcome(f));
+        }
+
+        assertThat(inTurn).containsExactly(
+                "refused: CSV文件编码不受支持：检测为Big5（繁体中文），请另存为UTF-8或GBK编码的CSV后重新报送",
+                "GBK", "refused: CSV文件编码不受支持：检测为SHIFT_JIS（日文），请另存为UTF-8或GBK编码的CSV后重新报送",
+                "GBK", "refused: CSV文件编码不受支持：检测为WINDOWS-1252（非中文编码），请另存为UTF-8或GBK编码的CSV后重新报送",
+                "GBK", "refused: CSV文件编码不受支持：检测为Big5（繁体中文），请另存为UTF-8或GBK编码的CSV后重新报送", "GBK");
+    }
+
+    private static String outcome(Path file) {
+        try {
+            return WorkbookReaders.csvText(file).displayName();
+        } catch (FileRefusedException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+
     @Test
     void westernSingleByteTextIsRefusedByName() throws Exception {
         byte[] text = "name,city\nJosé,Zürich\nFrançois,Besançon\n".getBytes("windows-1252");
