@@ -24,7 +24,10 @@ public final class IdentityVault {
 
     private final SecretKeySpec hashKey;
     private final SecretKeySpec cipherKey;
-    private final SecureRandom random = new SecureRandom();
+    // One generator per thread: the platform's default (NativePRNG) takes a lock shared by every
+    // thread and a read of /dev/urandom for each 12-byte nonce, about 1.5 µs a call with two threads;
+    // a DRBG of the thread's own, seeded from the system, draws the nonce in about a third of that.
+    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(IdentityVault::drbg);
     // Looking a Mac or Cipher up costs far more than using it; ingest protects one number per row.
     private final ThreadLocal<Mac> macs;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
@@ -69,7 +72,7 @@ public final class IdentityVault {
     public String encrypt(String text) {
         try {
             byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            NONCES.get().nextBytes(iv);
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
@@ -88,6 +91,14 @@ public final class IdentityVault {
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot decrypt: wrong identity key?", e);
+        }
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
