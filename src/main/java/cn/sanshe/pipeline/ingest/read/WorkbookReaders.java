@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
@@ -80,8 +81,8 @@ public final class WorkbookReaders {
         FileMagic magic = FileMagic.valueOf(head.length >= 8 ? head : Arrays.copyOf(head, 8));
         switch (magic) {
             case OOXML:
-                XlsxInspector.inspect(file, limits);
-                return XlsxReader.open(file);
+                List<XlsxCapturedReader.CapturedSheet> read = XlsxInspector.inspect(file, limits);
+                return read != null ? new XlsxCapturedReader(read) : XlsxReader.open(file);
             case OLE2:
                 return XlsReader.open(file, limits);
             case BIFF2, BIFF3, BIFF4:

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -45,11 +46,16 @@ final class XlsxInspector {
     private XlsxInspector() {
     }
 
-    static void inspect(Path file, ReadLimits limits) throws FileRefusedException {
+    /**
+     * Refuses the file or lets it pass; a plain workbook's sheets come back as they were read on the
+     * way ({@link XlsxCapture}), anything else as null, to be read by fastexcel.
+     */
+    static List<XlsxCapturedReader.CapturedSheet> inspect(Path file, ReadLimits limits) throws FileRefusedException {
         Set<String> names = new HashSet<>();
         String contentTypes = null;
         Totals totals = new Totals();
-        XlsxParts parts = new XlsxParts(limits);
+        XlsxCapture capture = new XlsxCapture();
+        XlsxParts parts = new XlsxParts(limits, capture);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > limits.maxZipEntries()) {
                 throw new FileRefusedException(Reasons.ZIP_BOMB);
@@ -101,6 +107,7 @@ final class XlsxInspector {
             throw new FileRefusedException(Reasons.NOT_A_TABLE);
         }
         parts.finish();
+        return capture.sheets();
     }
 
     private static void checkEntry(String name, CheckedEntry in, XlsxParts parts)

@@ -33,6 +33,8 @@ final class XlsxParts {
     private static final int MAX_STYLES = 100_000;
 
     private final ReadLimits limits;
+    /** Takes the cells down as they are parsed, so that a plain workbook is not parsed again to be read. */
+    private final XlsxCapture capture;
     private long cells;
     private int arrayFormulas;
     private int styles;
@@ -40,8 +42,9 @@ final class XlsxParts {
     private String sharedStringsPart;
     private final Map<String, Long> stringsPerPart = new HashMap<>();
 
-    XlsxParts(ReadLimits limits) {
+    XlsxParts(ReadLimits limits, XlsxCapture capture) {
         this.limits = limits;
+        this.capture = capture;
     }
 
     private static XMLInputFactory factory() {
@@ -54,6 +57,7 @@ final class XlsxParts {
     /** Parses one part to its end, refusing the file at the first limit it breaks. */
     void check(String name, InputStream in) throws XMLStreamException, FileRefusedException {
         XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
+        capture.beginPart(name);
         try {
             int depth = 0;
             int rows = 0;
@@ -72,6 +76,7 @@ final class XlsxParts {
                             throw new FileRefusedException(String.format(Locale.ROOT, Reasons.XML_TOO_DEEP,
                                     ReadLimits.MAX_XML_DEPTH));
                         }
+                        capture.start(xml);
                         switch (xml.getLocalName()) {
                             case "row" -> {
                                 if (++rows > ReadLimits.MAX_ROWS) {
@@ -136,6 +141,7 @@ final class XlsxParts {
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         depth--;
+                        capture.end(xml);
                         switch (xml.getLocalName()) {
                             case "c" -> {
                                 textInCell = -1;
@@ -161,6 +167,9 @@ final class XlsxParts {
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (capture.wantsText()) {
+                            capture.text(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        }
                         if (textInCell >= 0) {
                             textInCell += xml.getTextLength();
                             if (textInCell > ReadLimits.MAX_CELL_CHARS) {
