@@ -3,7 +3,8 @@ package cn.sanshe.pipeline.ingest.read;
 import java.io.IOException;
 
 /**
- * A spreadsheet or CSV file read one sheet and one row at a time, never whole in memory.
+ * A spreadsheet or CSV file read one sheet and one row at a time, never whole in memory — but for a
+ * plain .xlsx of at most {@code XlsxCapture.MAX_CELLS} cells, whose rows its inspection took down.
  *
  * <p>Typed cells arrive as text: a date-formatted number as {@code yyyy-MM-dd} (with
  * {@code  HH:mm:ss} when it has a time of day), any other number in plain decimal notation
