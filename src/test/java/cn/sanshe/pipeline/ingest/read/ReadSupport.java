@@ -46,6 +46,35 @@ final class ReadSupport {
         }
     }
 
+    /** Opens a reader, or refuses the file. */
+    interface Opener {
+        WorkbookReader open() throws FileRefusedException, IOException;
+    }
+
+    /**
+     * All a reader gives, a line per sheet and row, so that two ways of reading can be compared: a refusal
+     * as {@code refused: reason}; a file broken further in than opening looks as the rows before it and
+     * {@code broken: reason}.
+     */
+    static String outcome(Opener opener) {
+        List<String> seen = new ArrayList<>();
+        try (WorkbookReader reader = opener.open()) {
+            while (reader.nextSheet()) {
+                seen.add("sheet " + reader.sheetName());
+                SheetRow row;
+                while ((row = reader.nextRow()) != null) {
+                    seen.add(row.number() + " " + row.cells());
+                }
+            }
+        } catch (FileRefusedException e) {
+            return "refused: " + e.getMessage();
+        } catch (IOException e) {
+            seen.add("broken: " + e.getMessage());
+            return "refused " + String.join("\n", seen);
+        }
+        return String.join("\n", seen);
+    }
+
     static List<Sheet> readAll(Path file) throws FileRefusedException, IOException {
         return readAll(file, ReadLimits.DEFAULTS);
     }

@@ -1,5 +1,8 @@
 package cn.sanshe.pipeline.ingest.read;
 
+import static cn.sanshe.pipeline.ingest.read.HostileFiles.SHEET1;
+import static cn.sanshe.pipeline.ingest.read.HostileFiles.SHEET_END;
+import static cn.sanshe.pipeline.ingest.read.HostileFiles.SHEET_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +10,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * or the same refusal, and what is not plain is left to fastexcel rather than guessed at.
  */
 class XlsxCaptureTests {
-
-    private static final String SHEET_START = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
-    private static final String SHEET_END = "</sheetData></worksheet>";
-    private static final String SHEET1 = "xl/worksheets/sheet1.xml";
 
     /** Cells of every kind the reader renders; style 5 is yyyy-mm-dd, 6 a date and time, 8 年月日, 7 a percentage. */
     private static final String EVERY_KIND = SHEET_START
@@ -93,29 +90,29 @@ class XlsxCaptureTests {
     void whatIsNotPlainIsLeftToFastexcelAndReadsTheSame() throws Exception {
         Path base = HostileFiles.base();
         Map<String, Path> notPlain = new LinkedHashMap<>();
-        notPlain.put("小写引用.xlsx", sheet1("小写引用.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"b1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" + SHEET_END));
-        notPlain.put("绝对引用.xlsx", sheet1("绝对引用.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"$B$1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" + SHEET_END));
-        notPlain.put("无行号.xlsx", sheet1("无行号.xlsx", SHEET_START
-                + "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" + SHEET_END));
-        notPlain.put("无单元格引用.xlsx", sheet1("无单元格引用.xlsx", SHEET_START
-                + "<row r=\"1\"><c t=\"inlineStr\"><is><t>x</t></is></c><c><v>2</v></c></row>" + SHEET_END));
-        notPlain.put("共享公式.xlsx", sheet1("共享公式.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A2\" si=\"0\">B1+1</f><v>2</v></c></row>"
-                + "<row r=\"2\"><c r=\"A2\"><f t=\"shared\" si=\"0\"/><v>3</v></c></row>" + SHEET_END));
-        notPlain.put("无主共享公式.xlsx", sheet1("无主共享公式.xlsx", SHEET_START
-                + "<row r=\"2\"><c r=\"A2\"><f t=\"shared\" si=\"7\"/><v>3</v></c></row>" + SHEET_END));
-        notPlain.put("日期类型.xlsx", sheet1("日期类型.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"A1\" t=\"d\"><v>2026-10-01</v></c></row>" + SHEET_END));
-        notPlain.put("空格数字.xlsx", sheet1("空格数字.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"A1\"><v> 12 </v></c></row>" + SHEET_END));
-        notPlain.put("坏布尔.xlsx", sheet1("坏布尔.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"A1\" t=\"b\"><v>yes</v></c></row>" + SHEET_END));
-        notPlain.put("两个值.xlsx", sheet1("两个值.xlsx", SHEET_START
-                + "<row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row>" + SHEET_END));
-        notPlain.put("行中有别的.xlsx", sheet1("行中有别的.xlsx", SHEET_START
-                + "<row r=\"1\"><extLst><c r=\"A1\"><v>1</v></c></extLst><c r=\"B1\"><v>2</v></c></row>" + SHEET_END));
+        putRows(notPlain, "小写引用.xlsx",
+                "<row r=\"1\"><c r=\"b1\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+        putRows(notPlain, "绝对引用.xlsx",
+                "<row r=\"1\"><c r=\"$B$1\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+        putRows(notPlain, "无行号.xlsx",
+                "<row><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>");
+        putRows(notPlain, "无单元格引用.xlsx",
+                "<row r=\"1\"><c t=\"inlineStr\"><is><t>x</t></is></c><c><v>2</v></c></row>");
+        putRows(notPlain, "共享公式.xlsx",
+                "<row r=\"1\"><c r=\"A1\"><f t=\"shared\" ref=\"A1:A2\" si=\"0\">B1+1</f><v>2</v></c></row>"
+                + "<row r=\"2\"><c r=\"A2\"><f t=\"shared\" si=\"0\"/><v>3</v></c></row>");
+        putRows(notPlain, "无主共享公式.xlsx",
+                "<row r=\"2\"><c r=\"A2\"><f t=\"shared\" si=\"7\"/><v>3</v></c></row>");
+        putRows(notPlain, "日期类型.xlsx",
+                "<row r=\"1\"><c r=\"A1\" t=\"d\"><v>2026-10-01</v></c></row>");
+        putRows(notPlain, "空格数字.xlsx",
+                "<row r=\"1\"><c r=\"A1\"><v> 12 </v></c></row>");
+        putRows(notPlain, "坏布尔.xlsx",
+                "<row r=\"1\"><c r=\"A1\" t=\"b\"><v>yes</v></c></row>");
+        putRows(notPlain, "两个值.xlsx",
+                "<row r=\"1\"><c r=\"A1\"><v>1</v><v>2</v></c></row>");
+        putRows(notPlain, "行中有别的.xlsx",
+                "<row r=\"1\"><extLst><c r=\"A1\"><v>1</v></c></extLst><c r=\"B1\"><v>2</v></c></row>");
         notPlain.put("大小写.xlsx", replace(base, "大小写.xlsx", "xl/_rels/workbook.xml.rels", "worksheets/sheet1.xml",
                 "worksheets/SHEET1.xml"));
         notPlain.put("无样式.xlsx", replace(base, "无样式.xlsx", "[Content_Types].xml",
@@ -149,31 +146,15 @@ class XlsxCaptureTests {
 
     /** Rows as read through {@link WorkbookReaders} (captured when plain), or with fastexcel after the inspection. */
     private static String outcome(Path file, boolean fastexcel) {
-        List<String> seen = new ArrayList<>();
-        WorkbookReader opened = null;
-        try {
-            if (fastexcel) {
-                XlsxInspector.inspect(file, ReadLimits.DEFAULTS);
-                opened = XlsxReader.open(file);
-            } else {
-                opened = WorkbookReaders.open(file);
-            }
-            try (WorkbookReader reader = opened) {
-                while (reader.nextSheet()) {
-                    seen.add("sheet " + reader.sheetName());
-                    SheetRow row;
-                    while ((row = reader.nextRow()) != null) {
-                        seen.add(row.number() + " " + row.cells());
-                    }
-                }
-            }
-        } catch (FileRefusedException e) {
-            return "refused: " + e.getMessage();
-        } catch (IOException e) {
-            seen.add("broken: " + e.getMessage());
-            return "refused " + String.join("\n", seen);
-        }
-        return String.join("\n", seen);
+        return ReadSupport.outcome(fastexcel ? () -> {
+            XlsxInspector.inspect(file, ReadLimits.DEFAULTS);
+            return XlsxReader.open(file);
+        } : () -> WorkbookReaders.open(file));
+    }
+
+    /** A workbook whose first sheet holds just these rows, put into {@code files} under its name. */
+    private void putRows(Map<String, Path> files, String name, String rows) throws IOException {
+        files.put(name, sheet1(name, SHEET_START + rows + SHEET_END));
     }
 
     private Path sheet1(String name, String xml) throws IOException {

@@ -2,12 +2,10 @@ package cn.sanshe.pipeline.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,23 +66,7 @@ class XlsxReadOnceTests {
     }
 
     private static String outcome(Path file, int readWholeBytes) {
-        List<String> seen = new ArrayList<>();
-        try (XlsxReader reader = XlsxReader.open(file, readWholeBytes)) {
-            while (reader.nextSheet()) {
-                seen.add("sheet " + reader.sheetName());
-                SheetRow row;
-                while ((row = reader.nextRow()) != null) {
-                    seen.add(row.number() + " " + row.cells());
-                }
-            }
-        } catch (FileRefusedException e) {
-            return "refused: " + e.getMessage();
-        } catch (IOException e) {
-            // broken further in than opening looks: the rows before it were read the same way too
-            seen.add("broken: " + e.getMessage());
-            return "refused " + String.join("\n", seen);
-        }
-        return String.join("\n", seen);
+        return ReadSupport.outcome(() -> XlsxReader.open(file, readWholeBytes));
     }
 
     private static Path resource(String folder) throws URISyntaxException {
